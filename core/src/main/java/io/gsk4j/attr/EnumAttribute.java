@@ -1,0 +1,190 @@
+package io.gsk4j.attr;
+
+import static io.gsk4j.attr.EnumValue.*;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * GSK_ENUM_ID: IDs for gsk_attribute_set_enum / gsk_attribute_get_enum (spec/attributes.md
+ * section 3.1), including the IDs the header only has commented out, so they can be
+ * rejected consistently. "HDR" marks numbers seen only in the header transcription.
+ *
+ * <p>Protocol defaults deliberately differ from IBM i 7.2, which turns TLS 1.0/1.1 on:
+ * the JDK disables both by default (jdk.tls.disabledAlgorithms), so we start with them off
+ * and only TLS 1.2/1.3 on.
+ */
+public enum EnumAttribute implements Attribute {
+
+    GSK_CLIENT_AUTH_TYPE(401, Scope.BOTH, true, GSK_CLIENT_AUTH_FULL,
+            GSK_CLIENT_AUTH_FULL, GSK_CLIENT_AUTH_PASSTHRU, GSK_IBMI_CLIENT_AUTH_REQUIRED),
+    GSK_SESSION_TYPE(402, Scope.BOTH, true, GSK_CLIENT_SESSION,
+            GSK_CLIENT_SESSION, GSK_SERVER_SESSION, GSK_SERVER_SESSION_WITH_CL_AUTH,
+            GSK_SERVER_SESSION_WITH_CL_AUTH_CRITICAL), // HDR
+    GSK_PROTOCOL_SSLV2(403, Scope.BOTH, true, GSK_PROTOCOL_SSLV2_OFF,
+            GSK_PROTOCOL_SSLV2_ON, GSK_PROTOCOL_SSLV2_OFF), // HDR
+    GSK_PROTOCOL_SSLV3(404, Scope.BOTH, true, GSK_PROTOCOL_SSLV3_OFF,
+            GSK_PROTOCOL_SSLV3_ON, GSK_PROTOCOL_SSLV3_OFF), // HDR
+    GSK_PROTOCOL_USED(405, true,
+            GSK_PROTOCOL_USED_SSLV2, GSK_PROTOCOL_USED_SSLV3, GSK_PROTOCOL_USED_TLSV1,
+            GSK_PROTOCOL_USED_TLSV11, GSK_PROTOCOL_USED_TLSV12, GSK_PROTOCOL_USED_TLSV13), // HDR
+    GSK_SID_FIRST(406, true, GSK_SID_IS_FIRST, GSK_SID_NOT_FIRST), // HDR
+    // since 7.1 TR6 the master switch for TLS 1.x; the per-version IDs below refine it
+    GSK_PROTOCOL_TLSV1(407, Scope.BOTH, true, GSK_PROTOCOL_TLSV1_ON,
+            GSK_PROTOCOL_TLSV1_ON, GSK_PROTOCOL_TLSV1_OFF),
+    GSK_ACCELERATOR_RAINBOW_CS(408, false), // HDR, hdr-only
+    GSK_ACCELERATOR_NCIPHER_NF(409, false), // HDR, hdr-only
+    GSK_SERVER_AUTH_TYPE(410, Scope.BOTH, true, GSK_SERVER_AUTH_FULL,
+            GSK_SERVER_AUTH_FULL, GSK_SERVER_AUTH_PASSTHRU, GSK_IBMI_SERVER_AUTH_REQUIRED),
+    GSK_ENVIRONMENT_CLOSE_OPTIONS(411, Scope.ENVIRONMENT, true, GSK_NORMAL_ENVIRONMENT_CLOSE,
+            GSK_DELAYED_ENVIRONMENT_CLOSE, GSK_NORMAL_ENVIRONMENT_CLOSE),
+    // on/off pairs have no GSK_FALSE, so their "off" value stands in as the default
+    GSK_LDAP_REQUIRED_AT_INIT(412, Scope.BOTH, false, GSK_INIT_CRL_LDAP_REQUIRED_OFF,
+            GSK_INIT_CRL_LDAP_REQUIRED_ON, GSK_INIT_CRL_LDAP_REQUIRED_OFF), // HDR, hdr-only
+    GSK_AES_SUPPORT(413, Scope.BOTH, false, GSK_AES_SUPPORT_OFF,
+            GSK_AES_SUPPORT_ON, GSK_AES_SUPPORT_OFF), // HDR, hdr-only
+    GSK_T61_AS_LATIN1(414, false), // HDR, hdr-only
+    GSK_FIPS_MODE_PROCESSING(415, false), // HDR, hdr-only
+    GSK_BASE_CRYPTO_LIBRARY(416, false), // HDR, hdr-only
+    GSK_PKCS11_ACCELERATOR_MODE(417, false), // HDR, hdr-only
+    GSK_CC_MODE_CONTROL(418, false), // HDR, hdr-only
+    GSK_RESTRICTED_PROCESSING_OPTION(419, false), // HDR, hdr-only
+    GSK_SSL_FIPS_MODE_PROCESSING(420, false), // HDR, hdr-only
+    GSK_ICC_FIPS_MODE_PROCESSING(421, false), // HDR, hdr-only
+    GSK_PKIX_CERT_VALIDATION_MODE(422, false), // HDR, hdr-only
+    GSK_ALLOW_UNAUTHENTICATED_RESUME(423, Scope.BOTH, false, GSK_ALLOW_UNAUTHENTICATED_RESUME_OFF,
+            GSK_ALLOW_UNAUTHENTICATED_RESUME_ON, GSK_ALLOW_UNAUTHENTICATED_RESUME_OFF), // HDR
+    GSK_USE_SOC_MUTEX(424, false), // HDR, hdr-only
+    GSK_USE_SESSION_PROTECTION_IO(425, false), // HDR, hdr-only
+    GSK_OCSP_ENABLE(426, Scope.ENVIRONMENT, false, false), // HDR
+    GSK_OCSP_NONCE_CHECK_ENABLE(427, Scope.ENVIRONMENT, false, false), // HDR
+    GSK_OCSP_NONCE_GENERATION_ENABLE(428, Scope.ENVIRONMENT, false, false), // HDR
+    GSK_URI_CDP_DISABLE(429, false), // HDR, hdr-only
+    GSK_VALIDATE_EXTENDEDKEYUSAGE_ENABLE(430, false), // HDR, hdr-only
+    GSK_PKCS11_ONLY_TRUSTED(431, false), // HDR, hdr-only
+    GSK_ALLOW_NONCRITICALBASICCONSTRAINT(432, false), // HDR, hdr-only
+    GSK_NIST_DES_FIPS_DEPRECATION(433, false), // HDR, hdr-only
+    GSK_PKCS11_RSAPADDING_PROTECTION_ENABLE(434, false), // HDR, hdr-only
+    GSK_OCSP_RETRIEVE_VIA_GET(435, Scope.ENVIRONMENT, false, false), // HDR
+    GSK_PROTOCOL_TLSV10(436, Scope.BOTH, true, false), // JDK default: off
+    GSK_PROTOCOL_TLSV11(437, Scope.BOTH, true, false), // JDK default: off
+    GSK_PROTOCOL_TLSV12(438, Scope.BOTH, true, true),
+    GSK_SSLV2HELLO_ENABLE(439, false), // HDR, hdr-only
+    GSK_SSL_EXTN_CERTSTATUSREQ_ENABLE(440, false), // HDR, hdr-only
+    GSK_BINARY_DN_MATCHING_ENABLE(441, false), // HDR, hdr-only
+    GSK_NO_RENEGOTIATION(442, Scope.BOTH, false, false), // HDR
+    GSK_ALLOW_ABBREVIATED_RENEGOTIATION(443, false), // HDR, hdr-only
+    GSK_DEFLATE_ENABLE(444, false), // HDR, hdr-only
+    GSK_DEFLATE_DISABLE(445, false), // HDR, hdr-only
+    GSK_ALLOW_ANY_RENEGOTIATION(446, false), // HDR, hdr-only
+    GSK_ALLOW_ONLY_EXTENDED_RENEGOTIATION(447, false), // HDR, hdr-only
+    GSK_EXTENDED_RENEGOTIATION_INDICATION_ENABLE(448, false), // HDR, hdr-only
+    GSK_EXTENDED_RENEGOTIATION_INDICATION_SCSV(449, false), // HDR, hdr-only
+    GSK_EXTENDED_RENEGOTIATION_INDICATION_RIEXT(450, false), // HDR, hdr-only
+    GSK_EXTENDED_RENEGOTIATION_CRITICAL_CLIENT(451, Scope.BOTH, false, false),
+    GSK_EXTENDED_RENEGOTIATION_CRITICAL_SERVER(452, Scope.BOTH, false, false),
+    GSK_RENEGOTIATION_PEER_IDENTITY_CHECK(453, false), // HDR, hdr-only
+    GSK_SSL_SUITEB_MODE_PROCESSING(454, false), // HDR, hdr-only
+    GSK_SSL_SUITEB_128BIT_MODE_PROCESSING(455, false), // HDR, hdr-only
+    GSK_SSL_SUITEB_192BIT_MODE_PROCESSING(456, false), // HDR, hdr-only
+    GSK_CERTREQ_DNLIST_ENABLE(457, Scope.BOTH, false, true), // HDR; default TRUE assumed
+    GSK_CRYPTOTEST_ENABLE(458, false), // HDR, hdr-only
+    GSK_MSCNG_ENABLE(459, false), // HDR, hdr-only
+    GSK_MSCNG_SMARTCARD_SELECT(460, false), // HDR, hdr-only
+    GSK_MSCAPI_ENABLE(461, false), // HDR, hdr-only
+    GSK_PROTOCOL_TLSV13(4030, Scope.BOTH, true, true);
+
+    private static final Map<Integer, EnumAttribute> BY_ID = Tables.byId(values(), EnumAttribute::id);
+    private static final Map<String, EnumAttribute> BY_NAME = Tables.byName(values(), EnumAttribute::names);
+
+    private final int id;
+    private final Scope scope;
+    private final Access access;
+    private final boolean supported;
+    private final EnumValue defaultValue;
+    private final Set<EnumValue> allowed;
+    private final List<String> names;
+
+    /** Settable ID with an explicit value list. */
+    EnumAttribute(int id, Scope scope, boolean supported, EnumValue defaultValue, EnumValue... allowed) {
+        this(id, scope, Access.READ_WRITE, supported, defaultValue, allowed);
+    }
+
+    /** Settable GSK_TRUE/GSK_FALSE switch. */
+    EnumAttribute(int id, Scope scope, boolean supported, boolean defaultOn) {
+        this(id, scope, supported, defaultOn ? GSK_TRUE : GSK_FALSE, GSK_TRUE, GSK_FALSE);
+    }
+
+    /** Header-only ID: an unsupported TRUE/FALSE switch, default FALSE. */
+    EnumAttribute(int id, boolean supported) {
+        this(id, Scope.BOTH, supported, false);
+    }
+
+    /** Getter-only session fact: no default, the handshake fills it in. */
+    EnumAttribute(int id, boolean supported, EnumValue... reported) {
+        this(id, Scope.SESSION, Access.READ_ONLY, supported, null, reported);
+    }
+
+    EnumAttribute(int id, Scope scope, Access access, boolean supported,
+                  EnumValue defaultValue, EnumValue[] allowed) {
+        this.id = id;
+        this.scope = scope;
+        this.access = access;
+        this.supported = supported;
+        this.defaultValue = defaultValue;
+        this.allowed = Collections.unmodifiableSet(EnumSet.copyOf(Arrays.asList(allowed)));
+        this.names = List.of(name());
+    }
+
+    @Override
+    public int id() {
+        return id;
+    }
+
+    @Override
+    public List<String> names() {
+        return names;
+    }
+
+    @Override
+    public Scope scope() {
+        return scope;
+    }
+
+    @Override
+    public Access access() {
+        return access;
+    }
+
+    @Override
+    public boolean supported() {
+        return supported;
+    }
+
+    /** Values the setter accepts (for getter-only IDs: the values the getter can report). */
+    public Set<EnumValue> allowedValues() {
+        return allowed;
+    }
+
+    public boolean accepts(EnumValue v) {
+        return v != null && allowed.contains(v);
+    }
+
+    /** Initial value after gsk_environment_open; null for getter-only IDs. */
+    public EnumValue defaultValue() {
+        return defaultValue;
+    }
+
+    public static Optional<EnumAttribute> fromId(int id) {
+        return Optional.ofNullable(BY_ID.get(id));
+    }
+
+    public static Optional<EnumAttribute> fromName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+}
