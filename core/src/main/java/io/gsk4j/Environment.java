@@ -1,0 +1,144 @@
+package io.gsk4j;
+
+import io.gsk4j.attr.Attribute;
+import io.gsk4j.attr.BufferAttribute;
+import io.gsk4j.attr.EnumAttribute;
+import io.gsk4j.attr.EnumValue;
+import io.gsk4j.attr.HandleKind;
+import io.gsk4j.attr.NumericAttribute;
+import io.gsk4j.internal.AttributeValues;
+import io.gsk4j.internal.EnvironmentSnapshot;
+import io.gsk4j.internal.certs.StoreLocations;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A GSKit secure environment: open it, set attributes, {@link #init()} it, open sessions.
+ *
+ * <p>{@code init()} reads the certificate store and freezes the configuration; after it the
+ * setters fail with {@code GSK_INVALID_STATE}. Sessions opened from the environment start
+ * with a copy of its attributes and keep working after the environment is closed, as on
+ * IBM i. Thread-safe: any number of threads may open sessions from one environment.
+ */
+public final class Environment implements AutoCloseable {
+    private final StoreLocations locations;
+    private final AttributeValues values = new AttributeValues(HandleKind.ENVIRONMENT);
+    private EnvironmentSnapshot snapshot;
+    private boolean closed;
+
+    private Environment(StoreLocations locations) {
+        this.locations = locations;
+    }
+
+    /** gsk_environment_open: a new environment with GSKit's defaults. */
+    public static Environment open() {
+        return new Environment(StoreLocations.defaults());
+    }
+
+    /** An environment whose *SYSTEM store, IBM i paths and application IDs resolve under {@code locations}. */
+    public static Environment open(StoreLocations locations) {
+        return new Environment(locations);
+    }
+
+    // ---- attributes ----
+
+    public synchronized void set(BufferAttribute id, String value) throws GskException {
+        checkOpen();
+        values.set(id, value, snapshot != null);
+    }
+
+    public synchronized void set(NumericAttribute id, int value) throws GskException {
+        checkOpen();
+        values.set(id, value, snapshot != null);
+    }
+
+    public synchronized void set(EnumAttribute id, EnumValue value) throws GskException {
+        checkOpen();
+        values.set(id, value, snapshot != null);
+    }
+
+    public synchronized String getBuffer(BufferAttribute id) throws GskException {
+        readable(id);
+        return values.buffer(id).orElse("");
+    }
+
+    public synchronized int getNumeric(NumericAttribute id) throws GskException {
+        readable(id);
+        return values.number(id);
+    }
+
+    public synchronized EnumValue getEnum(EnumAttribute id) throws GskException {
+        readable(id);
+        return values.enumValue(id);
+    }
+
+    private void readable(Attribute id) throws GskException {
+        checkOpen();
+        values.checkReadable(id);
+    }
+
+    // ---- life cycle ----
+
+    /** gsk_environment_init: reads the certificate store and freezes the attributes. */
+    public synchronized void init() throws GskException {
+        checkOpen();
+        if (snapshot != null) {
+            throw new GskException(GskStatus.GSK_INVALID_STATE, "the environment is already initialised");
+        }
+        snapshot = EnvironmentSnapshot.initialise(values, locations);
+    }
+
+    public synchronized boolean isInitialized() {
+        return snapshot != null;
+    }
+
+    /**
+     * gsk_secure_soc_open: a session with a copy of this environment's attributes. An
+     * environment that was never initialised still opens sessions; their handshake then
+     * fails with {@code GSK_IBMI_ERROR_NO_INITIALIZE}.
+     */
+    public synchronized Session openSession() throws GskException {
+        checkOpen();
+        return new Session(this, values.copyForSession());
+    }
+
+    /** The frozen configuration, or null before init. Sessions hold on to it themselves. */
+    synchronized EnvironmentSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** The local certificate chain the store supplies (empty before init or without a key). */
+    public synchronized List<X509Certificate> localCertificates() {
+        return snapshot == null ? List.of() : snapshot.keyMaterial().chain();
+    }
+
+    /** The label of the key this environment presents, if any. */
+    public synchronized Optional<String> localLabel() {
+        return snapshot == null ? Optional.empty() : snapshot.keyMaterial().label();
+    }
+
+    /**
+     * gsk_environment_close. Open sessions keep working; new sessions cannot be opened.
+     * Closing twice is harmless here; the compat layer reports the second close as a bad handle.
+     */
+    @Override
+    public synchronized void close() {
+        closed = true;
+    }
+
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    private void checkOpen() throws GskException {
+        if (closed) {
+            throw new GskException(GskStatus.GSK_INVALID_HANDLE, "the environment is closed");
+        }
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "gsk4j environment (" + (closed ? "closed" : snapshot != null ? "initialised" : "open") + ")";
+    }
+}

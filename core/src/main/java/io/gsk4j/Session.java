@@ -1,0 +1,459 @@
+package io.gsk4j;
+
+import io.gsk4j.attr.Attribute;
+import io.gsk4j.attr.BufferAttribute;
+import io.gsk4j.attr.EnumAttribute;
+import io.gsk4j.attr.EnumValue;
+import io.gsk4j.attr.MiscId;
+import io.gsk4j.attr.NumericAttribute;
+import io.gsk4j.internal.AttributeValues;
+import io.gsk4j.internal.EnvironmentSnapshot;
+import io.gsk4j.internal.HandshakeSetup;
+import io.gsk4j.internal.SecureChannels;
+import io.gsk4j.internal.certs.ChainVerdict;
+import io.gsk4j.internal.certs.SessionBinding;
+import io.gsk4j.internal.engine.Deadline;
+import io.gsk4j.internal.engine.ErrorMapper;
+import io.gsk4j.internal.engine.ErrorMapper.Phase;
+import io.gsk4j.internal.engine.TlsDriver;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+
+/**
+ * One secure session on one connected TCP channel: handshake, read, write, close.
+ *
+ * <p>Errors are sticky: after a fatal failure every call returns the same status without
+ * touching the socket, and only {@link #close()} proceeds. Two conditions are not fatal and
+ * may be retried: a read timeout ({@code GSK_IBMI_READ_TIMEOUT}; programs poll with short
+ * ones) and an interrupted wait ({@code GSK_ERROR_IO} with EINTR; the handshake resumes).
+ * One thread may read while another writes; {@link #close()} from a third thread wakes both.
+ * The channel belongs to the caller and is never closed here.
+ */
+public final class Session implements AutoCloseable {
+    private static final long CLOSE_NOTIFY_WAIT_MILLIS = 2000;
+    private static final long ALERT_WAIT_MILLIS = 1000;
+
+    private final Environment environment;
+    private final AttributeValues values;
+
+    private volatile SessionState state = SessionState.OPEN;
+    private volatile GskException failure;
+    private volatile boolean closeNotifySent;
+    private EnvironmentSnapshot snapshot;
+    private HandshakeSetup setup;
+    private TlsDriver driver;
+    private Channel channel;
+    private List<X509Certificate> peerChain = List.of();
+
+    Session(Environment environment, AttributeValues values) {
+        this.environment = environment;
+        this.values = values;
+    }
+
+    // ---- attributes ----
+
+    public synchronized void set(BufferAttribute id, String value) throws GskException {
+        checkNotClosed();
+        values.set(id, value, state != SessionState.OPEN);
+    }
+
+    public synchronized void set(NumericAttribute id, int value) throws GskException {
+        checkNotClosed();
+        values.set(id, value, state != SessionState.OPEN);
+    }
+
+    public synchronized void set(EnumAttribute id, EnumValue value) throws GskException {
+        checkNotClosed();
+        values.set(id, value, state != SessionState.OPEN);
+    }
+
+    /** Sets {@code GSK_FD} to the channel's descriptor number (see {@link Descriptors}). */
+    public void attach(Channel connectedChannel) throws GskException {
+        set(NumericAttribute.GSK_FD, Descriptors.of(connectedChannel));
+    }
+
+    public synchronized String getBuffer(BufferAttribute id) throws GskException {
+        readable(id);
+        return values.buffer(id).orElse("");
+    }
+
+    public synchronized int getNumeric(NumericAttribute id) throws GskException {
+        readable(id);
+        return values.number(id);
+    }
+
+    public synchronized EnumValue getEnum(EnumAttribute id) throws GskException {
+        readable(id);
+        if (id.defaultValue() == null && !values.isSet(id)) {
+            // read-only results such as GSK_PROTOCOL_USED exist only after the handshake
+            throw new GskException(GskStatus.GSK_INVALID_STATE, id.name() + " is known only after the handshake");
+        }
+        return values.enumValue(id);
+    }
+
+    private void readable(Attribute id) throws GskException {
+        checkNotClosed();
+        values.checkReadable(id);
+    }
+
+    // ---- handshake ----
+
+    /** gsk_secure_soc_init: runs the whole handshake on the channel set as {@code GSK_FD}. */
+    public void handshake() throws GskException {
+        TlsDriver d;
+        Deadline deadline;
+        synchronized (this) {
+            checkNotClosed();
+            switch (state) {
+                case FAILED:
+                    throw failure.replay();
+                case SECURE:
+                    throw new GskException(GskStatus.GSK_INVALID_STATE, "the handshake is already done");
+                case OPEN:
+                    prepare();
+                    break;
+                default: // HANDSHAKING: resuming after an interrupted wait
+                    break;
+            }
+            d = driver;
+            deadline = Deadline.afterMillis(1000L * values.number(NumericAttribute.GSK_HANDSHAKE_TIMEOUT));
+        }
+        try {
+            d.handshake(deadline);
+        } catch (GskException e) {
+            if (isInterrupt(e)) {
+                throw e; // the engine state is intact: calling again resumes
+            }
+            throw failHandshake(e);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            throw failHandshake(ErrorMapper.map(e, Phase.HANDSHAKE, setup.binding().hasKey()));
+        }
+        synchronized (this) {
+            if (state == SessionState.CLOSED) {
+                throw new GskException(GskStatus.GSK_IBMI_ERROR_CLOSED, "the session was closed during the handshake");
+            }
+            recordNegotiated();
+            state = SessionState.SECURE;
+        }
+    }
+
+    /** Validates the configuration against the socket and builds the engine (under the lock). */
+    private void prepare() throws GskException {
+        EnvironmentSnapshot env = environment.snapshot();
+        if (env == null) {
+            throw new GskException(GskStatus.GSK_IBMI_ERROR_NO_INITIALIZE, "the environment was never initialised");
+        }
+        Channel ch = HandshakeSetup.channelFor(values.number(NumericAttribute.GSK_FD));
+        if (!SecureChannels.claim(ch, this)) {
+            throw new GskException(GskStatus.GSK_IBMI_ERROR_ALREADY_SECURE, "another secure session already uses this socket");
+        }
+        try {
+            HandshakeSetup s = HandshakeSetup.create(env, values, ch);
+            TlsDriver d = new TlsDriver(s.engine(), s.channel());
+            snapshot = env;
+            setup = s;
+            driver = d;
+            channel = ch;
+            state = SessionState.HANDSHAKING;
+        } catch (GskException e) {
+            SecureChannels.release(ch, this);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            SecureChannels.release(ch, this);
+            throw ErrorMapper.map(e, Phase.HANDSHAKE, false);
+        }
+    }
+
+    private GskException failHandshake(GskException e) {
+        driver.flushAlert(Deadline.afterMillis(ALERT_WAIT_MILLIS));
+        synchronized (this) {
+            ChainVerdict verdict = setup.binding().verdict();
+            int reason = e.validationCode() != 0 ? e.validationCode()
+                    : verdict != null && !verdict.ok() ? verdict.status().code() : 0;
+            values.record(NumericAttribute.GSK_LAST_VALIDATION_ERROR, reason);
+            values.record(NumericAttribute.GSK_CERTIFICATE_VALIDATION_CODE, reason);
+            if (state != SessionState.CLOSED) {
+                state = SessionState.FAILED;
+                failure = e;
+            }
+        }
+        return e;
+    }
+
+    private void recordNegotiated() {
+        SSLSession session = setup.engine().getSession();
+        TlsProtocol protocol = TlsProtocol.fromJdkName(session.getProtocol()).orElse(null);
+        if (protocol != null) {
+            values.record(EnumAttribute.GSK_PROTOCOL_USED, EnumValue.fromCode(protocol.protocolUsedValue()).orElse(null));
+            values.record(BufferAttribute.GSK_CONNECT_SEC_TYPE, protocol.secType());
+        }
+        Optional<CipherSpec> cipher = CipherSpec.fromJdkName(session.getCipherSuite());
+        values.record(BufferAttribute.GSK_CONNECT_CIPHER_SPEC_EX, cipher.map(CipherSpec::gskName).orElse(session.getCipherSuite()));
+        values.record(BufferAttribute.GSK_CONNECT_CIPHER_SPEC, cipher.map(Session::shortForm).orElse(""));
+        values.record(BufferAttribute.GSK_SID_VALUE, hex(session.getId()));
+        values.record(EnumAttribute.GSK_SID_FIRST, session.getCreationTime() < setup.startedAtMillis()
+                ? EnumValue.GSK_SID_NOT_FIRST : EnumValue.GSK_SID_IS_FIRST);
+        setup.serverName(session).ifPresent(name -> values.record(BufferAttribute.GSK_SSL_EXTN_SERVERNAME, name));
+        peerChain = peerCertificates(session);
+        ChainVerdict verdict = setup.binding().verdict();
+        int code;
+        if (verdict != null) {
+            code = verdict.status().code();
+        } else {
+            // no chain was judged: a server whose client sent no certificate (IBM: NO_CERTIFICATE)
+            code = setup.expectsPeerCertificate() ? GskStatus.GSK_ERROR_NO_CERTIFICATE.code() : GskStatus.GSK_OK.code();
+        }
+        values.record(NumericAttribute.GSK_CERTIFICATE_VALIDATION_CODE, code);
+        values.record(NumericAttribute.GSK_LAST_VALIDATION_ERROR, code);
+    }
+
+    /** The two-character code where the suite has one, else its four hex digits. */
+    private static String shortForm(CipherSpec spec) {
+        return spec.shortCode().orElse(String.format("%04X", spec.ianaCode()));
+    }
+
+    private static List<X509Certificate> peerCertificates(SSLSession session) {
+        try {
+            List<X509Certificate> out = new ArrayList<>();
+            for (Certificate c : session.getPeerCertificates()) {
+                out.add((X509Certificate) c);
+            }
+            return List.copyOf(out);
+        } catch (SSLPeerUnverifiedException e) {
+            return List.of();
+        }
+    }
+
+    // ---- data ----
+
+    /**
+     * gsk_secure_soc_read: decrypted bytes into {@code dst}. Returns the count, or -1 at end
+     * of stream (the peer's close_notify or a closed connection; the C layer reports 0).
+     */
+    public int read(ByteBuffer dst) throws GskException {
+        TlsDriver d = dataDriver();
+        if (dst == null) {
+            throw new GskException(GskStatus.GSK_IBMI_ERROR_INVALID_POINTER, "no buffer");
+        }
+        if (!dst.hasRemaining()) {
+            throw new GskException(GskStatus.GSK_INVALID_BUFFER_SIZE, "the buffer has no room");
+        }
+        try {
+            return d.read(dst, Deadline.afterMillis(values.number(NumericAttribute.GSK_IBMI_READ_TIMEOUT)));
+        } catch (GskException e) {
+            throw retryable(e) ? e : fail(e);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            throw fail(ErrorMapper.map(e, Phase.READ, true));
+        }
+    }
+
+    public int read(byte[] buffer, int offset, int length) throws GskException {
+        if (buffer == null) {
+            throw new GskException(GskStatus.GSK_IBMI_ERROR_INVALID_POINTER, "no buffer");
+        }
+        if (length < 1) {
+            throw new GskException(GskStatus.GSK_INVALID_BUFFER_SIZE, "the buffer size must be at least 1");
+        }
+        return read(ByteBuffer.wrap(buffer, offset, length));
+    }
+
+    /** gsk_secure_soc_write: encrypts and sends {@code src}; returns the bytes taken. */
+    public int write(ByteBuffer src) throws GskException {
+        TlsDriver d = dataDriver();
+        if (src == null) {
+            throw new GskException(GskStatus.GSK_IBMI_ERROR_INVALID_POINTER, "no buffer");
+        }
+        if (!src.hasRemaining()) {
+            throw new GskException(GskStatus.GSK_INVALID_BUFFER_SIZE, "nothing to write");
+        }
+        if (closeNotifySent) {
+            throw new GskException(GskStatus.GSK_ERROR_SSL_CLOSED, "close_notify was already sent on this session");
+        }
+        try {
+            return d.write(src, Deadline.NONE);
+        } catch (GskException e) {
+            throw retryable(e) ? e : fail(e);
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            throw fail(ErrorMapper.map(e, Phase.WRITE, true));
+        }
+    }
+
+    public int write(byte[] buffer, int offset, int length) throws GskException {
+        if (buffer == null) {
+            throw new GskException(GskStatus.GSK_IBMI_ERROR_INVALID_POINTER, "no buffer");
+        }
+        if (length < 1) {
+            throw new GskException(GskStatus.GSK_INVALID_BUFFER_SIZE, "the buffer size must be at least 1");
+        }
+        return write(ByteBuffer.wrap(buffer, offset, length));
+    }
+
+    /** gsk_secure_soc_misc. */
+    public void misc(MiscId id) throws GskException {
+        TlsDriver d = dataDriver();
+        if (id == null) {
+            throw new GskException(GskStatus.GSK_MISC_INVALID_ID, "no misc ID");
+        }
+        switch (id) {
+            case GSK_CLOSE_NOTIFY:
+                closeNotify(d);
+                break;
+            case GSK_RESET_SESSION:
+                // the next handshake with this peer will be a full one
+                d.engine().getSession().invalidate();
+                break;
+            default:
+                throw new GskException(GskStatus.GSK_ERROR_UNSUPPORTED, id.name() + " (renegotiation) is not supported by gsk4j");
+        }
+    }
+
+    /** Sends close_notify; reads go on until the peer's close_notify, writes are refused. */
+    public void closeNotify() throws GskException {
+        closeNotify(dataDriver());
+    }
+
+    private void closeNotify(TlsDriver d) throws GskException {
+        if (closeNotifySent) {
+            throw new GskException(GskStatus.GSK_ERROR_SSL_CLOSED, "close_notify was already sent on this session");
+        }
+        closeNotifySent = true;
+        try {
+            d.closeOutbound(Deadline.afterMillis(CLOSE_NOTIFY_WAIT_MILLIS));
+        } catch (GskException e) {
+            throw retryable(e) ? e : fail(e);
+        } catch (IOException | RuntimeException e) {
+            throw fail(ErrorMapper.map(e, Phase.CLOSE, true));
+        }
+    }
+
+    private TlsDriver dataDriver() throws GskException {
+        synchronized (this) {
+            switch (state) {
+                case SECURE:
+                    return driver;
+                case FAILED:
+                    throw failure.replay();
+                case CLOSED:
+                    throw new GskException(GskStatus.GSK_INVALID_HANDLE, "the session is closed");
+                default:
+                    throw new GskException(GskStatus.GSK_INVALID_STATE, "the handshake has not completed");
+            }
+        }
+    }
+
+    private static boolean isInterrupt(GskException e) {
+        return e.errno().filter(x -> x == Errno.EINTR).isPresent();
+    }
+
+    /** Failures that leave the session usable: timeouts of reads, would-block, interrupts, close races. */
+    private static boolean retryable(GskException e) {
+        int code = e.code();
+        return isInterrupt(e) || code == GskStatus.GSK_IBMI_ERROR_TIMED_OUT.code()
+                || code == GskStatus.GSK_WOULD_BLOCK.code() || code == GskStatus.GSK_IBMI_ERROR_CLOSED.code()
+                || code == GskStatus.GSK_ERROR_SSL_CLOSED.code();
+    }
+
+    private synchronized GskException fail(GskException e) {
+        if (state == SessionState.CLOSED) {
+            return new GskException(GskStatus.GSK_IBMI_ERROR_CLOSED, "the session was closed by another thread", e);
+        }
+        if (state != SessionState.FAILED) {
+            state = SessionState.FAILED;
+            failure = e;
+        }
+        return failure;
+    }
+
+    // ---- close ----
+
+    /**
+     * gsk_secure_soc_close: sends close_notify (bounded wait) if the session is secure, wakes
+     * any thread blocked in read or write, and frees the session. The socket stays open.
+     */
+    @Override
+    public void close() {
+        SessionState before;
+        synchronized (this) {
+            before = state;
+            if (before == SessionState.CLOSED) {
+                return;
+            }
+            state = SessionState.CLOSED;
+        }
+        if (driver != null) {
+            if (before == SessionState.SECURE && !closeNotifySent) {
+                closeNotifySent = true;
+                driver.closeOutboundQuietly(Deadline.afterMillis(CLOSE_NOTIFY_WAIT_MILLIS));
+            }
+            driver.wakeUpWaiters();
+            driver.close();
+            snapshot.bindings().unbind(setup.engine());
+        }
+        if (channel != null) {
+            SecureChannels.release(channel, this);
+        }
+    }
+
+    private void checkNotClosed() throws GskException {
+        if (state == SessionState.CLOSED) {
+            throw new GskException(GskStatus.GSK_INVALID_HANDLE, "the session is closed");
+        }
+    }
+
+    // ---- what was negotiated ----
+
+    public SessionState state() {
+        return state;
+    }
+
+    /** The protocol negotiated, once secure. */
+    public Optional<TlsProtocol> protocol() {
+        return setup == null || state != SessionState.SECURE ? Optional.empty()
+                : TlsProtocol.fromJdkName(setup.engine().getSession().getProtocol());
+    }
+
+    /** GSK_CONNECT_CIPHER_SPEC_EX: the cipher suite in GSKit's spelling (empty before the handshake). */
+    public synchronized String cipherSpec() {
+        return values.buffer(BufferAttribute.GSK_CONNECT_CIPHER_SPEC_EX).orElse("");
+    }
+
+    /** The peer's chain as it sent it (leaf first); empty when it sent none. */
+    public synchronized List<X509Certificate> peerCertificates() {
+        return peerChain;
+    }
+
+    /** The chain this session presented, or would present (leaf first). */
+    public synchronized List<X509Certificate> localCertificates() {
+        if (setup != null) {
+            return setup.localChain();
+        }
+        EnvironmentSnapshot env = environment.snapshot();
+        return env == null ? List.of() : env.keyMaterial().chain();
+    }
+
+    /** GSK_CERTIFICATE_VALIDATION_CODE: 0, or the status that says what was wrong with the peer's chain. */
+    public synchronized int validationCode() {
+        return values.number(NumericAttribute.GSK_CERTIFICATE_VALIDATION_CODE);
+    }
+
+    @Override
+    public String toString() {
+        return "gsk4j session (" + state + ")";
+    }
+
+    static String hex(byte[] bytes) {
+        StringBuilder sb = new StringBuilder(bytes.length * 2);
+        for (byte b : bytes) {
+            sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return sb.toString().toUpperCase(java.util.Locale.ROOT);
+    }
+}

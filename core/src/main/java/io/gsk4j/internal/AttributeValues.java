@@ -1,0 +1,184 @@
+package io.gsk4j.internal;
+
+import io.gsk4j.GskException;
+import io.gsk4j.GskStatus;
+import io.gsk4j.attr.Access;
+import io.gsk4j.attr.Attribute;
+import io.gsk4j.attr.BufferAttribute;
+import io.gsk4j.attr.EnumAttribute;
+import io.gsk4j.attr.EnumValue;
+import io.gsk4j.attr.HandleKind;
+import io.gsk4j.attr.NumericAttribute;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The attribute values of one environment or session, with GSKit's rules for setting them.
+ *
+ * <p>Only values that were set are stored; everything else reads as the table's default.
+ * A session starts as a copy of its environment's values (IBM: the session inherits at open)
+ * and its own settings then override them. Not thread-safe: the owner serialises access.
+ */
+public final class AttributeValues {
+    private final HandleKind kind;
+    private final Map<BufferAttribute, String> buffers;
+    private final Map<NumericAttribute, Integer> numbers;
+    private final Map<EnumAttribute, EnumValue> enums;
+
+    public AttributeValues(HandleKind kind) {
+        this.kind = kind;
+        this.buffers = new EnumMap<>(BufferAttribute.class);
+        this.numbers = new EnumMap<>(NumericAttribute.class);
+        this.enums = new EnumMap<>(EnumAttribute.class);
+    }
+
+    private AttributeValues(HandleKind kind, AttributeValues from) {
+        this.kind = kind;
+        this.buffers = new EnumMap<>(from.buffers);
+        this.numbers = new EnumMap<>(from.numbers);
+        this.enums = new EnumMap<>(from.enums);
+    }
+
+    /** The values a new session starts with: everything its environment had set. */
+    public AttributeValues copyForSession() {
+        AttributeValues copy = new AttributeValues(HandleKind.SESSION, this);
+        // environment-only values (application ID) stay readable through the environment alone
+        copy.buffers.keySet().removeIf(a -> !a.scope().allows(HandleKind.SESSION));
+        copy.numbers.keySet().removeIf(a -> !a.scope().allows(HandleKind.SESSION));
+        copy.enums.keySet().removeIf(a -> !a.scope().allows(HandleKind.SESSION));
+        return copy;
+    }
+
+    /** An immutable-by-convention snapshot taken when the handle is initialised. */
+    public AttributeValues freeze() {
+        return new AttributeValues(kind, this);
+    }
+
+    public HandleKind kind() {
+        return kind;
+    }
+
+    // ---- setters: the checks run in IBM's order (ID, state, support, value) ----
+
+    public void set(BufferAttribute id, String value, boolean initialised) throws GskException {
+        checkSettable(id, initialised);
+        if (value == null) {
+            throw new GskException(GskStatus.GSK_IBMI_ERROR_INVALID_POINTER, "no buffer for " + id.name());
+        }
+        if (value.getBytes(StandardCharsets.UTF_8).length > id.maxLength() || value.indexOf('\0') >= 0) {
+            throw new GskException(GskStatus.GSK_ATTRIBUTE_INVALID_LENGTH,
+                    id.name() + " takes at most " + id.maxLength() + " bytes and no NUL");
+        }
+        buffers.put(id, value);
+    }
+
+    public void set(NumericAttribute id, int value, boolean initialised) throws GskException {
+        checkSettable(id, initialised);
+        if (!id.accepts(value)) {
+            throw new GskException(GskStatus.GSK_ATTRIBUTE_INVALID_NUMERIC_VALUE, value + " is out of range for " + id.name());
+        }
+        numbers.put(id, value);
+    }
+
+    public void set(EnumAttribute id, EnumValue value, boolean initialised) throws GskException {
+        checkSettable(id, initialised);
+        if (value == null || !id.accepts(value)) {
+            throw new GskException(GskStatus.GSK_ATTRIBUTE_INVALID_ENUMERATION,
+                    (value == null ? "no value" : value.names().get(0)) + " is not a value of " + id.name());
+        }
+        ProtocolSwitches.checkHonourable(id, value);
+        enums.put(id, value);
+    }
+
+    /** Values the library itself records on a session (negotiated results, validation codes). */
+    public void record(NumericAttribute id, int value) {
+        numbers.put(id, value);
+    }
+
+    public void record(EnumAttribute id, EnumValue value) {
+        enums.put(id, value);
+    }
+
+    public void record(BufferAttribute id, String value) {
+        if (value == null) {
+            buffers.remove(id);
+        } else {
+            buffers.put(id, value);
+        }
+    }
+
+    private void checkSettable(Attribute id, boolean initialised) throws GskException {
+        checkKnownHere(id);
+        if (id.access() == Access.READ_ONLY) {
+            throw new GskException(GskStatus.GSK_ATTRIBUTE_INVALID_ID, id.name() + " can only be read");
+        }
+        if (initialised) {
+            throw new GskException(GskStatus.GSK_INVALID_STATE,
+                    id.name() + " cannot change after the " + kindName() + " is initialised");
+        }
+        checkSupported(id);
+    }
+
+    /** The checks a getter shares with the setters: the ID must belong to this kind of handle. */
+    public void checkReadable(Attribute id) throws GskException {
+        checkKnownHere(id);
+        checkSupported(id);
+    }
+
+    private void checkKnownHere(Attribute id) throws GskException {
+        if (id == null || !id.scope().allows(kind)) {
+            throw new GskException(GskStatus.GSK_ATTRIBUTE_INVALID_ID,
+                    (id == null ? "no attribute" : id.name()) + " is not an attribute of a " + kindName());
+        }
+    }
+
+    private static void checkSupported(Attribute id) throws GskException {
+        if (!id.supported()) {
+            throw new GskException(GskStatus.GSK_ERROR_UNSUPPORTED, id.name() + " is known but not supported by gsk4j");
+        }
+    }
+
+    private String kindName() {
+        return kind == HandleKind.ENVIRONMENT ? "environment" : "session";
+    }
+
+    // ---- getters ----
+
+    /** The value set, or empty when it was never set (buffers have no defaults). */
+    public Optional<String> buffer(BufferAttribute id) {
+        return Optional.ofNullable(buffers.get(id));
+    }
+
+    public boolean isSet(BufferAttribute id) {
+        return buffers.containsKey(id);
+    }
+
+    public int number(NumericAttribute id) {
+        Integer value = numbers.get(id);
+        return value != null ? value : id.defaultValue();
+    }
+
+    public EnumValue enumValue(EnumAttribute id) {
+        EnumValue value = enums.get(id);
+        return value != null ? value : id.defaultValue();
+    }
+
+    public boolean isSet(EnumAttribute id) {
+        return enums.containsKey(id);
+    }
+
+    /** For a boolean switch: true when set to TRUE / ON. */
+    public boolean isOn(EnumAttribute id) {
+        EnumValue v = enumValue(id);
+        return v == EnumValue.GSK_TRUE || v == EnumValue.GSK_PROTOCOL_TLSV1_ON
+                || v == EnumValue.GSK_PROTOCOL_SSLV2_ON || v == EnumValue.GSK_PROTOCOL_SSLV3_ON;
+    }
+
+    @Override
+    public String toString() {
+        // never the values: a password is one of them
+        return kindName() + " attributes " + buffers.keySet() + numbers.keySet() + enums.keySet();
+    }
+}

@@ -1,0 +1,126 @@
+package io.gsk4j.internal;
+
+import io.gsk4j.GskException;
+import io.gsk4j.GskStatus;
+import io.gsk4j.attr.BufferAttribute;
+import io.gsk4j.attr.HandleKind;
+import io.gsk4j.attr.NumericAttribute;
+import io.gsk4j.internal.certs.ChainValidator;
+import io.gsk4j.internal.certs.EngineBindings;
+import io.gsk4j.internal.certs.GskKeyManager;
+import io.gsk4j.internal.certs.GskTrustManager;
+import io.gsk4j.internal.certs.KeyMaterial;
+import io.gsk4j.internal.certs.StoreLoader;
+import io.gsk4j.internal.certs.StoreLocations;
+import io.gsk4j.internal.certs.StoreRequest;
+import java.security.GeneralSecurityException;
+import java.util.Arrays;
+import java.util.Objects;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+
+/**
+ * An initialised environment, frozen: the attribute values as they were at
+ * gsk_environment_init, the key material read from the store, and the JDK context every
+ * session of the environment shares (and with it the session-resumption cache).
+ * Immutable, so sessions keep using it after the environment handle is closed.
+ */
+public final class EnvironmentSnapshot {
+    private final AttributeValues values;
+    private final StoreLocations locations;
+    private final KeyMaterial keyMaterial;
+    private final ChainValidator validator;
+    private final EngineBindings bindings;
+    private final SSLContext context;
+
+    private EnvironmentSnapshot(AttributeValues values, StoreLocations locations, KeyMaterial keyMaterial,
+            EngineBindings bindings, SSLContext context) {
+        this.values = values;
+        this.locations = locations;
+        this.keyMaterial = keyMaterial;
+        this.validator = new ChainValidator(keyMaterial.trustedCertificates());
+        this.bindings = bindings;
+        this.context = context;
+    }
+
+    /** Reads the store and builds the context: what gsk_environment_init does. */
+    public static EnvironmentSnapshot initialise(AttributeValues values, StoreLocations locations) throws GskException {
+        if (values.kind() != HandleKind.ENVIRONMENT) {
+            throw new IllegalArgumentException("an environment snapshot needs environment attributes");
+        }
+        // malformed cipher lists are refused here, before any file is touched
+        CipherLists.resolve(values, ProtocolSwitches.enabled(values));
+        KeyMaterial material = StoreLoader.load(storeRequest(values, locations));
+        EngineBindings bindings = new EngineBindings();
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(new KeyManager[] {new GskKeyManager(bindings)},
+                    new TrustManager[] {new GskTrustManager(bindings, material.trustedCertificates())}, null);
+            int resumeSeconds = values.number(NumericAttribute.GSK_V3_SESSION_TIMEOUT);
+            context.getClientSessionContext().setSessionTimeout(resumeSeconds);
+            context.getServerSessionContext().setSessionTimeout(resumeSeconds);
+            return new EnvironmentSnapshot(values.freeze(), locations, material, bindings, context);
+        } catch (GeneralSecurityException e) {
+            throw new GskException(GskStatus.GSK_INTERNAL_ERROR, "the JDK's TLS context could not be created", e);
+        }
+    }
+
+    /** The store request these attribute values describe; the caller owns (and clears) the password. */
+    public static StoreRequest storeRequest(AttributeValues values, StoreLocations locations) {
+        char[] password = values.buffer(BufferAttribute.GSK_KEYRING_PW).map(String::toCharArray).orElse(null);
+        return new StoreRequest(
+                values.buffer(BufferAttribute.GSK_KEYRING_FILE).orElse(null),
+                password,
+                values.buffer(BufferAttribute.GSK_KEYRING_STASH_FILE).orElse(null),
+                values.buffer(BufferAttribute.GSK_KEYRING_LABEL).orElse(null),
+                values.buffer(BufferAttribute.GSK_IBMI_APPLICATION_ID).orElse(null),
+                locations);
+    }
+
+    /** Whether a session's own store settings differ from the environment's. */
+    public boolean sameStore(AttributeValues session) {
+        for (BufferAttribute id : new BufferAttribute[] {BufferAttribute.GSK_KEYRING_FILE, BufferAttribute.GSK_KEYRING_PW,
+                BufferAttribute.GSK_KEYRING_STASH_FILE, BufferAttribute.GSK_KEYRING_LABEL}) {
+            if (!Objects.equals(values.buffer(id), session.buffer(id))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Loads a session's own store selection (clearing the password copy afterwards). */
+    public KeyMaterial loadForSession(AttributeValues session) throws GskException {
+        StoreRequest request = storeRequest(session, locations);
+        // an application ID belongs to the environment: a session changes only file, label, password
+        request = new StoreRequest(request.keyringFile(), request.password(), request.stashFile(), request.label(),
+                values.buffer(BufferAttribute.GSK_IBMI_APPLICATION_ID).orElse(null), locations);
+        try {
+            return StoreLoader.load(request);
+        } finally {
+            if (request.password() != null) {
+                Arrays.fill(request.password(), '\0');
+            }
+        }
+    }
+
+    public AttributeValues values() {
+        return values;
+    }
+
+    public KeyMaterial keyMaterial() {
+        return keyMaterial;
+    }
+
+    public ChainValidator validator() {
+        return validator;
+    }
+
+    public EngineBindings bindings() {
+        return bindings;
+    }
+
+    public SSLContext context() {
+        return context;
+    }
+}

@@ -1,0 +1,93 @@
+package io.gsk4j.internal.certs;
+
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+/**
+ * What the shared key and trust managers need to know about one session's handshake: the
+ * key it presents, how strictly it judges the peer, and where to record the verdict.
+ * The managers are shared by every session of an environment; the engine finds its binding.
+ */
+public final class SessionBinding {
+    /** How a failed peer validation is treated (GSK_SERVER_AUTH_TYPE / GSK_CLIENT_AUTH_TYPE). */
+    public enum PeerAuth { FULL, PASSTHRU }
+
+    private final String alias;
+    private final PrivateKey key;
+    private final X509Certificate[] chain;
+    private final ChainValidator validator;
+    private final PeerAuth peerAuth;
+    private volatile ChainVerdict verdict;
+    private volatile X509Certificate[] peerChain;
+
+    public SessionBinding(String alias, PrivateKey key, List<X509Certificate> chain, ChainValidator validator, PeerAuth peerAuth) {
+        this.alias = alias;
+        this.key = key;
+        this.chain = chain.toArray(new X509Certificate[0]);
+        this.validator = validator;
+        this.peerAuth = peerAuth;
+    }
+
+    public String alias() {
+        return alias;
+    }
+
+    public boolean hasKey() {
+        return key != null;
+    }
+
+    PrivateKey key() {
+        return key;
+    }
+
+    X509Certificate[] chain() {
+        return chain.clone();
+    }
+
+    ChainValidator validator() {
+        return validator;
+    }
+
+    PeerAuth peerAuth() {
+        return peerAuth;
+    }
+
+    void record(ChainVerdict v, X509Certificate[] presented) {
+        this.verdict = v;
+        this.peerChain = presented == null ? null : presented.clone();
+    }
+
+    /** The verdict on the peer's chain, or null when the peer presented none. */
+    public ChainVerdict verdict() {
+        return verdict;
+    }
+
+    /** The chain exactly as the peer sent it, or null. */
+    public X509Certificate[] peerChain() {
+        X509Certificate[] c = peerChain;
+        return c == null ? null : c.clone();
+    }
+
+    /** Whether the key can sign for a key type the JDK asks for ("RSA", "EC", "EdDSA", ...). */
+    boolean keyMatches(String keyType) {
+        if (key == null || keyType == null) {
+            return false;
+        }
+        String algorithm = key.getAlgorithm();
+        if (keyType.equalsIgnoreCase(algorithm)) {
+            return true;
+        }
+        boolean edKey = algorithm.equalsIgnoreCase("Ed25519") || algorithm.equalsIgnoreCase("Ed448")
+                || algorithm.equalsIgnoreCase("EdDSA");
+        boolean edWanted = keyType.equalsIgnoreCase("EdDSA") || keyType.equalsIgnoreCase("Ed25519")
+                || keyType.equalsIgnoreCase("Ed448");
+        boolean ecKey = algorithm.equalsIgnoreCase("EC") || algorithm.equalsIgnoreCase("ECDSA");
+        return (edKey && edWanted) || (ecKey && keyType.equalsIgnoreCase("EC"));
+    }
+
+    @Override
+    public String toString() {
+        return "binding " + alias + (key != null ? " with key" : " without key") + ", " + peerAuth;
+    }
+}
