@@ -33,6 +33,7 @@ import javax.net.ssl.SSLException;
  */
 public final class TlsDriver implements AutoCloseable {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
+    private static final long RELEASE_WAIT_MILLIS = 2000;
 
     private final SSLEngine engine;
     private final SocketChannel channel;
@@ -429,20 +430,40 @@ public final class TlsDriver implements AutoCloseable {
     /**
      * Releases the driver's selectors and hands the channel back in the blocking mode the
      * caller gave it. Never closes the channel: it belongs to the caller.
+     *
+     * <p>Closing the waiters first makes any thread still inside the driver leave at its next
+     * wait; only once both locks are free is the channel switched back to blocking, because a
+     * thread that found it blocking mid-handshake would block without a deadline. A thread
+     * that does not leave within the bound keeps the channel non-blocking (and never hangs).
      */
     @Override
     public void close() {
         readWaiter.close();
         writeWaiter.close();
-        if (!callerNonBlocking && channel.isOpen()) {
-            try {
-                channel.configureBlocking(true);
-            } catch (IOException | RuntimeException ignored) {
-                // still registered elsewhere or closed meanwhile: nothing left to restore
+        boolean reading = false;
+        boolean writing = false;
+        try {
+            reading = readLock.tryLock(RELEASE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            writing = reading && writeLock.tryLock(RELEASE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            if (writing) {
+                if (!callerNonBlocking && channel.isOpen()) {
+                    channel.configureBlocking(true);
+                }
+                // plaintext the caller never read is dropped; clear it rather than leave it on the heap
+                zero(appIn);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException | RuntimeException ignored) {
+            // closed meanwhile: nothing left to restore
+        } finally {
+            if (writing) {
+                writeLock.unlock();
+            }
+            if (reading) {
+                readLock.unlock();
             }
         }
-        // plaintext the caller never read is dropped; clear it rather than leave it on the heap
-        zero(appIn);
     }
 
     private static void zero(ByteBuffer buffer) {
