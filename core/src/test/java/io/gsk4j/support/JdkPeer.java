@@ -62,12 +62,25 @@ public final class JdkPeer {
         public T result() throws Exception {
             try {
                 return future.get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                dumpThreads();
+                throw e;
             } catch (java.util.concurrent.ExecutionException e) {
                 if (e.getCause() instanceof Exception) {
                     throw (Exception) e.getCause();
                 }
                 throw e;
             }
+        }
+
+        /** A hang is a bug to find: show where every thread stood. */
+        private static void dumpThreads() {
+            Thread.getAllStackTraces().forEach((t, stack) -> {
+                System.err.println("thread " + t.getName() + " " + t.getState());
+                for (StackTraceElement e : stack) {
+                    System.err.println("    at " + e);
+                }
+            });
         }
 
         /** The peer's failure, for tests that expect the peer to fail too. */
