@@ -1,0 +1,111 @@
+package io.gsk4j.internal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.gsk4j.Errno;
+import io.gsk4j.GskException;
+import io.gsk4j.GskStatus;
+import io.gsk4j.internal.certs.ChainVerdict;
+import io.gsk4j.internal.certs.GskCertificateException;
+import io.gsk4j.internal.engine.ErrorMapper.Phase;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.SocketException;
+import java.nio.channels.AsynchronousCloseException;
+import java.util.stream.Stream;
+import javax.crypto.AEADBadTagException;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLProtocolException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The mapping table, one row per rule: the JDK has no typed alerts, so each message rule is
+ * pinned here against the exact text the JDK produces (checked against JDK 17 and 25).
+ */
+class ErrorMapperTest {
+
+    static Stream<Arguments> table() {
+        return Stream.of(
+                // received alerts, by RFC 8446 name
+                row(new SSLHandshakeException("Received fatal alert: handshake_failure"), GskStatus.GSK_ERROR_NO_CIPHERS),
+                row(new SSLHandshakeException("Received fatal alert: protocol_version"), GskStatus.GSK_ERROR_UNSUPPORTED),
+                row(new SSLHandshakeException("Received fatal alert: certificate_unknown"), GskStatus.GSK_ERROR_BAD_CERTIFICATE),
+                row(new SSLHandshakeException("Received fatal alert: bad_certificate"), GskStatus.GSK_ERROR_BAD_CERTIFICATE),
+                row(new SSLHandshakeException("Received fatal alert: unknown_ca"), GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT),
+                row(new SSLHandshakeException("Received fatal alert: certificate_expired"), GskStatus.GSK_KEYFILE_CERT_EXPIRED),
+                row(new SSLHandshakeException("Received fatal alert: unsupported_certificate"),
+                        GskStatus.GSK_ERROR_UNSUPPORTED_CERTIFICATE_TYPE),
+                row(new SSLHandshakeException("Received fatal alert: certificate_required"), GskStatus.GSK_ERROR_NO_CERTIFICATE),
+                row(new SSLHandshakeException("Received fatal alert: decode_error"), GskStatus.GSK_ERROR_BAD_MESSAGE),
+                row(new SSLHandshakeException("Received fatal alert: unexpected_message"), GskStatus.GSK_ERROR_BAD_PEER),
+                row(new SSLHandshakeException("Received fatal alert: unrecognized_name"), GskStatus.GSK_ERROR_BAD_PEER),
+                row(new SSLException("Received fatal alert: bad_record_mac"), GskStatus.GSK_ERROR_BAD_MAC),
+                row(new SSLHandshakeException("Received fatal alert: some_future_alert"), GskStatus.GSK_ERROR_BAD_PEER),
+                // the JDK's own words for local failures
+                row(new SSLHandshakeException("no cipher suites in common"), GskStatus.GSK_ERROR_NO_CIPHERS),
+                row(new SSLHandshakeException("No appropriate protocol (protocol is disabled or cipher suites are inappropriate)"),
+                        GskStatus.GSK_ERROR_NO_CIPHERS),
+                row(new SSLHandshakeException("Empty client certificate chain"), GskStatus.GSK_ERROR_NO_CERTIFICATE),
+                row(new SSLHandshakeException("The server selected protocol version TLS10 is not accepted by client preferences [TLS13, TLS12]"),
+                        GskStatus.GSK_ERROR_UNSUPPORTED),
+                row(new SSLException("Unsupported or unrecognized SSL message"), GskStatus.GSK_ERROR_BAD_MESSAGE),
+                row(new SSLProtocolException("Input record too big: max = 16709 len = 18245"), GskStatus.GSK_ERROR_BAD_MESSAGE),
+                row(new SSLException("Tag mismatch", new AEADBadTagException("Tag mismatch")), GskStatus.GSK_ERROR_BAD_MAC),
+                // end of stream and closed channels
+                row(new EOFException(), GskStatus.GSK_ERROR_SOCKET_CLOSED),
+                row(new AsynchronousCloseException(), GskStatus.GSK_ERROR_SOCKET_CLOSED),
+                // anything unexpected
+                row(new IllegalStateException("boom"), GskStatus.GSK_INTERNAL_ERROR),
+                row(new OutOfMemoryError("Java heap space"), GskStatus.GSK_INSUFFICIENT_STORAGE));
+    }
+
+    private static Arguments row(Throwable failure, GskStatus expected) {
+        return Arguments.of(failure, expected);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("table")
+    void mapsEachRule(Throwable failure, GskStatus expected) {
+        assertEquals(expected.code(), ErrorMapper.map(failure, Phase.HANDSHAKE, true).code());
+    }
+
+    @Test
+    void aRefusalForTheCertificateWeDidNotHaveIsNoCertificate() {
+        GskException e = ErrorMapper.map(new SSLHandshakeException("Received fatal alert: bad_certificate"), Phase.HANDSHAKE, false);
+        assertEquals(GskStatus.GSK_ERROR_NO_CERTIFICATE.code(), e.code());
+    }
+
+    @Test
+    void ourTrustManagersVerdictWinsWhereverItSitsInTheCauseChain() {
+        GskCertificateException ours = new GskCertificateException(
+                new ChainVerdict(GskStatus.GSK_KEYFILE_CERT_EXPIRED, "expired yesterday"));
+        SSLHandshakeException jdk = new SSLHandshakeException("PKIX path validation failed");
+        jdk.initCause(new RuntimeException(ours));
+        GskException e = ErrorMapper.map(jdk, Phase.HANDSHAKE, true);
+        assertEquals(GskStatus.GSK_KEYFILE_CERT_EXPIRED.code(), e.code());
+        assertEquals(GskStatus.GSK_KEYFILE_CERT_EXPIRED.code(), e.validationCode());
+    }
+
+    @Test
+    void socketFailuresCarryTheirErrno() {
+        assertEquals(Errno.ECONNRESET, ErrorMapper.map(new SocketException("Connection reset"), Phase.READ, true).errno().orElseThrow());
+        assertEquals(Errno.ECONNRESET, ErrorMapper.map(new IOException("Connection reset by peer"), Phase.READ, true).errno().orElseThrow());
+        assertEquals(Errno.EPIPE, ErrorMapper.map(new IOException("Broken pipe"), Phase.WRITE, true).errno().orElseThrow());
+        assertEquals(Errno.EIO, ErrorMapper.map(new IOException("something else"), Phase.WRITE, true).errno().orElseThrow());
+        SSLException wrapped = new SSLException("write failed", new SocketException("Broken pipe"));
+        GskException e = ErrorMapper.map(wrapped, Phase.WRITE, true);
+        assertEquals(GskStatus.GSK_ERROR_IO.code(), e.code());
+        assertEquals(Errno.EPIPE, e.errno().orElseThrow());
+    }
+
+    @Test
+    void aStatusAlreadyDecidedPassesThrough() {
+        GskException decided = new GskException(GskStatus.GSK_IBMI_ERROR_TIMED_OUT, "late");
+        assertSame(decided, ErrorMapper.map(decided, Phase.HANDSHAKE, true));
+    }
+}
