@@ -227,6 +227,39 @@ class SessionLifecycleTest {
         }
     }
 
+    @Test
+    void manyThreadsShareOneEnvironmentPair() throws Exception {
+        Environment serverEnv = Stores.initialised(dir, EnumValue.GSK_SERVER_SESSION, serverStore);
+        Environment clientEnv = Stores.initialised(dir, EnumValue.GSK_CLIENT_SESSION, clientStore);
+        int connections = 8;
+        java.util.List<JdkPeer.Running<String>> running = new java.util.ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            int n = i;
+            running.add(JdkPeer.start(() -> {
+                try (Loopback link = Loopback.open()) {
+                    Session server = serverEnv.openSession();
+                    Session client = clientEnv.openSession();
+                    server.attach(link.server);
+                    client.attach(link.client);
+                    JdkPeer.Running<Void> serverSide = JdkPeer.start(() -> {
+                        server.handshake();
+                        server.write(ByteBuffer.wrap(("hello " + n).getBytes(StandardCharsets.US_ASCII)));
+                        return null;
+                    });
+                    client.handshake();
+                    serverSide.result();
+                    String got = new String(readFully(client, ("hello " + n).length()), StandardCharsets.US_ASCII);
+                    client.close();
+                    server.close();
+                    return got;
+                }
+            }));
+        }
+        for (int i = 0; i < connections; i++) {
+            assertEquals("hello " + i, running.get(i).result());
+        }
+    }
+
     static byte[] readFully(Session session, int length) {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         try {
