@@ -260,6 +260,42 @@ class SessionLifecycleTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"TLSv1.2", "TLSv1.3"})
+    void aSecondConnectionResumesTheSession(String protocol) throws Exception {
+        Environment serverEnv = Stores.initialised(dir, EnumValue.GSK_SERVER_SESSION, serverStore);
+        Environment clientEnv = Stores.environment(dir, EnumValue.GSK_CLIENT_SESSION, clientStore);
+        if (protocol.equals("TLSv1.2")) {
+            clientEnv.set(EnumAttribute.GSK_PROTOCOL_TLSV13, EnumValue.GSK_FALSE);
+        }
+        clientEnv.init();
+        java.util.List<EnumValue> seen = new java.util.ArrayList<>();
+        try (java.nio.channels.ServerSocketChannel listener = Loopback.listen()) {
+            for (int i = 0; i < 2; i++) {
+                try (java.nio.channels.SocketChannel c = java.nio.channels.SocketChannel.open(listener.getLocalAddress());
+                        java.nio.channels.SocketChannel sc = listener.accept()) {
+                    Session server = serverEnv.openSession();
+                    Session client = clientEnv.openSession();
+                    server.attach(sc);
+                    client.attach(c);
+                    JdkPeer.Running<Void> serverSide = JdkPeer.start(() -> {
+                        server.handshake();
+                        // TLS 1.3 tickets travel after the handshake: give the client something to read
+                        server.write(ByteBuffer.wrap(new byte[] {1}));
+                        return null;
+                    });
+                    client.handshake();
+                    serverSide.result();
+                    assertEquals(1, readFully(client, 1).length);
+                    seen.add(client.getEnum(EnumAttribute.GSK_SID_FIRST));
+                    client.close();
+                    server.close();
+                }
+            }
+        }
+        assertEquals(java.util.List.of(EnumValue.GSK_SID_IS_FIRST, EnumValue.GSK_SID_NOT_FIRST), seen);
+    }
+
     static byte[] readFully(Session session, int length) {
         ByteBuffer buffer = ByteBuffer.allocate(length);
         try {
