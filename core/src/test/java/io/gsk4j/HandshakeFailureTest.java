@@ -43,6 +43,8 @@ class HandshakeFailureTest {
 
     private Ca ca;
     private Path clientStore;
+    /** What the JDK peer's own handshake said, for checking the alert it received. */
+    private String peerSaw;
 
     @BeforeEach
     void pki() {
@@ -55,15 +57,15 @@ class HandshakeFailureTest {
         SSLContext jdk = JdkPeer.context(serverKey, ca.certificate());
         try (SSLServerSocket listener = (SSLServerSocket) jdk.getServerSocketFactory()
                 .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            JdkPeer.Running<Void> peer = JdkPeer.start(() -> {
+            JdkPeer.Running<String> peer = JdkPeer.start(() -> {
                 try (SSLSocket s = (SSLSocket) listener.accept()) {
                     s.setSoTimeout(10_000);
                     s.startHandshake();
                     s.getInputStream().read();
+                    return "no failure";
                 } catch (java.io.IOException expected) {
-                    // the handshake fails on the peer too
+                    return String.valueOf(expected.getMessage()); // the handshake fails on the peer too
                 }
-                return null;
             });
             try (SocketChannel ch = SocketChannel.open(new InetSocketAddress(InetAddress.getLoopbackAddress(),
                     listener.getLocalPort()))) {
@@ -76,7 +78,7 @@ class HandshakeFailureTest {
                 assertEquals(e.code(), assertThrows(GskException.class, () -> session.read(ByteBuffer.allocate(1))).code());
                 session.close();
                 assertTrue(ch.isOpen());
-                peer.result();
+                peerSaw = peer.result();
                 return e;
             }
         }
@@ -89,6 +91,8 @@ class HandshakeFailureTest {
         GskException e = clientAgainstJdk(self, env);
         assertEquals(GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT.code(), e.code());
         assertEquals(GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT.code(), e.validationCode());
+        // the JDK has no unknown_ca for a trust manager's refusal: certificate_unknown is what it sends
+        assertTrue(peerSaw.contains("certificate_unknown"), "the peer heard: " + peerSaw);
     }
 
     @Test
@@ -105,8 +109,14 @@ class HandshakeFailureTest {
         Credential expired = ca.issue("localhost", KeyType.RSA_2048, now.minus(Duration.ofDays(30)),
                 now.minus(Duration.ofDays(1)), true, false, "localhost");
         Environment env = Stores.initialised(dir, EnumValue.GSK_CLIENT_SESSION, clientStore);
+        env.close();
+        // TLS 1.2: there JDK 17 lets our reason choose the alert (its TLS 1.3 path does not; Temurin 25 does)
+        env = Stores.environment(dir, EnumValue.GSK_CLIENT_SESSION, clientStore);
+        env.set(EnumAttribute.GSK_PROTOCOL_TLSV13, EnumValue.GSK_FALSE);
+        env.init();
         GskException e = clientAgainstJdk(expired, env);
         assertEquals(GskStatus.GSK_KEYFILE_CERT_EXPIRED.code(), e.code());
+        assertTrue(peerSaw.contains("certificate_expired"), "the peer should hear certificate_expired, heard: " + peerSaw);
     }
 
     @Test
@@ -175,6 +185,79 @@ class HandshakeFailureTest {
             serverSide.result();
             assertEquals(SessionState.SECURE, session.state());
             session.close();
+            serverSession.close();
+        }
+    }
+
+    @Test
+    void aCriticalServerRefusesAClientThatSendsNoCertificate() throws Exception {
+        Credential server = ca.issueServer("localhost", KeyType.RSA_2048, "localhost");
+        Path store = Stores.pkcs12(dir, "server", server, ca.certificate());
+        Environment env = Stores.initialised(dir, EnumValue.GSK_SERVER_SESSION_WITH_CL_AUTH_CRITICAL, store);
+        // the JDK client's key is from a CA our server does not name in its request, so it sends none
+        Ca stranger = TestPki.rootCa("Stranger CA", KeyType.RSA_2048);
+        SSLContext jdk = JdkPeer.context(stranger.issueClient("mallory", KeyType.RSA_2048), ca.certificate());
+        try (ServerSocketChannel listener = Loopback.listen()) {
+            int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
+            JdkPeer.Running<String> peer = JdkPeer.start(() -> {
+                try (SSLSocket s = (SSLSocket) jdk.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port)) {
+                    s.setSoTimeout(10_000);
+                    s.startHandshake();
+                    s.getInputStream().read(); // TLS 1.3: the refusal arrives after the client's Finished
+                    return "no failure";
+                } catch (java.io.IOException e) {
+                    return String.valueOf(e.getMessage());
+                }
+            });
+            try (SocketChannel ch = listener.accept()) {
+                Session session = env.openSession();
+                session.attach(ch);
+                GskException e = assertThrows(GskException.class, session::handshake);
+                assertEquals(GskStatus.GSK_ERROR_NO_CERTIFICATE.code(), e.code());
+                session.close();
+            }
+            String seen = peer.result();
+            assertTrue(seen.contains("certificate_required") || seen.contains("bad_certificate"), "the client heard: " + seen);
+        }
+    }
+
+    @Test
+    void aClientCertificateFromAnUnknownCaIsRefusedOnBothEnds() throws Exception {
+        Credential server = ca.issueServer("localhost", KeyType.RSA_2048, "localhost");
+        Path serverStore = Stores.pkcs12(dir, "server", server, ca.certificate());
+        Environment serverEnv = Stores.initialised(dir, EnumValue.GSK_SERVER_SESSION_WITH_CL_AUTH_CRITICAL, serverStore);
+        Ca stranger = TestPki.rootCa("Stranger CA", KeyType.RSA_2048);
+        // gsk4j presents its configured key whatever CAs the server names, as GSKit does
+        Path mallory = Stores.pkcs12(dir, "mallory", stranger.issueClient("mallory", KeyType.RSA_2048), ca.certificate());
+        Environment clientEnv = Stores.initialised(dir, EnumValue.GSK_CLIENT_SESSION, mallory);
+        try (Loopback link = Loopback.open()) {
+            Session serverSession = serverEnv.openSession();
+            serverSession.attach(link.server);
+            Session client = clientEnv.openSession();
+            client.attach(link.client);
+            client.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 10);
+            JdkPeer.Running<GskException> serverSide = JdkPeer.start(() -> {
+                try {
+                    serverSession.handshake();
+                    return null;
+                } catch (GskException e) {
+                    return e;
+                }
+            });
+            GskException clientSaw = null;
+            try {
+                client.handshake();
+                // TLS 1.3: the client finishes first and learns of the refusal on its first read
+                client.read(java.nio.ByteBuffer.allocate(1));
+            } catch (GskException e) {
+                clientSaw = e;
+            }
+            GskException serverSaw = serverSide.result();
+            assertNotNull(serverSaw);
+            assertEquals(GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT.code(), serverSaw.code());
+            assertNotNull(clientSaw);
+            assertEquals(GskStatus.GSK_ERROR_BAD_CERTIFICATE.code(), clientSaw.code(), clientSaw.getMessage());
+            client.close();
             serverSession.close();
         }
     }
