@@ -58,6 +58,18 @@ public final class Environment implements AutoCloseable {
         values.set(id, value, snapshot != null);
     }
 
+    /**
+     * gsk_attribute_set_callback(GSK_CERT_VALIDATION_CALLBACK): the application's own check of
+     * the peer's chain. Null removes it.
+     */
+    public synchronized void setValidationCallback(CertValidationCallback callback) throws GskException {
+        checkOpen();
+        if (callback != null) {
+            callback.check();
+        }
+        values.setValidationCallback(callback, snapshot != null);
+    }
+
     public synchronized String getBuffer(BufferAttribute id) throws GskException {
         readable(id);
         return values.buffer(id).orElse("");

@@ -80,6 +80,18 @@ public final class Session implements AutoCloseable {
         set(NumericAttribute.GSK_FD, Descriptors.of(connectedChannel));
     }
 
+    /**
+     * gsk_attribute_set_callback(GSK_CERT_VALIDATION_CALLBACK): the application's own check of
+     * the peer's chain. Null removes it.
+     */
+    public synchronized void setValidationCallback(CertValidationCallback callback) throws GskException {
+        checkNotClosed();
+        if (callback != null) {
+            callback.check();
+        }
+        values.setValidationCallback(callback, state != SessionState.OPEN);
+    }
+
     public synchronized String getBuffer(BufferAttribute id) throws GskException {
         readable(id);
         return values.buffer(id).orElse("");

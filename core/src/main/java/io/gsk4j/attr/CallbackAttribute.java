@@ -14,7 +14,7 @@ public enum CallbackAttribute implements Attribute {
     GSK_CLIENT_CERT_CALLBACK(802, false), // HDR
     GSK_PKCS11_CALLBACK(803, false), // HDR
     GSK_ENVIRONMENT_CLOSE_CALLBACK(804, false),
-    GSK_CERT_VALIDATION_CALLBACK(805, false),
+    GSK_CERT_VALIDATION_CALLBACK(805, true),
     GSK_CIPHER_SESSION_RESET(807, false);
 
     private static final Map<Integer, CallbackAttribute> BY_ID = Tables.byId(values(), CallbackAttribute::id);

@@ -227,14 +227,21 @@ public final class Gsk implements GskSslConstants {
      */
     public static int gsk_attribute_set_callback(GskHandle my_gsk_handle, int callBackID, Object callBackArea) {
         return Guard.run(() -> {
-            HANDLES.target(my_gsk_handle); // only to check the handle: nothing is stored yet
+            Target target = HANDLES.target(my_gsk_handle);
             CallbackAttribute id = CallbackAttribute.fromId(callBackID).orElseThrow(
                     () -> Guard.fail(GskStatus.GSK_ATTRIBUTE_INVALID_ID, callBackID + " is no GSK_CALLBACK_ID"));
             if (!id.supported()) {
                 throw Guard.fail(GskStatus.GSK_ERROR_UNSUPPORTED, id.name() + " is not supported by gsk4j");
             }
             Guard.pointer(callBackArea, "callBackArea");
-            // a supported callback needs a core entry point to hand it to; there is none yet
+            if (id == CallbackAttribute.GSK_CERT_VALIDATION_CALLBACK) {
+                if (!(callBackArea instanceof ValidationCallBack) || ((ValidationCallBack) callBackArea).validation_callback == null) {
+                    throw Guard.fail(GskStatus.GSK_IBMI_ERROR_INVALID_POINTER,
+                            "callBackArea must be a ValidationCallBack with a validation_callback");
+                }
+                target.setValidationCallback(ValidationCallbacks.toCore((ValidationCallBack) callBackArea));
+                return GSK_OK;
+            }
             throw Guard.fail(GskStatus.GSK_ERROR_UNSUPPORTED, id.name() + " has no core support yet");
         });
     }

@@ -62,6 +62,14 @@ final class Target {
         }
     }
 
+    void setValidationCallback(io.gsk4j.CertValidationCallback callback) throws GskException {
+        if (environment != null) {
+            environment.setValidationCallback(callback);
+        } else {
+            session.setValidationCallback(callback);
+        }
+    }
+
     String getBuffer(BufferAttribute id) throws GskException {
         return environment != null ? environment.getBuffer(id) : session.getBuffer(id);
     }

@@ -1,5 +1,6 @@
 package io.gsk4j.internal;
 
+import io.gsk4j.CertValidationCallback;
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
 import io.gsk4j.attr.Access;
@@ -26,6 +27,7 @@ public final class AttributeValues {
     private final Map<BufferAttribute, String> buffers;
     private final Map<NumericAttribute, Integer> numbers;
     private final Map<EnumAttribute, EnumValue> enums;
+    private CertValidationCallback validationCallback;
 
     public AttributeValues(HandleKind kind) {
         this.kind = kind;
@@ -39,6 +41,7 @@ public final class AttributeValues {
         this.buffers = new EnumMap<>(from.buffers);
         this.numbers = new EnumMap<>(from.numbers);
         this.enums = new EnumMap<>(from.enums);
+        this.validationCallback = from.validationCallback;
     }
 
     /** The values a new session starts with: everything its environment had set. */
@@ -89,7 +92,38 @@ public final class AttributeValues {
                     (value == null ? "no value" : value.names().get(0)) + " is not a value of " + id.name());
         }
         ProtocolSwitches.checkHonourable(id, value);
+        if (isPassthru(id, value) && validationCallback != null && validationCallback.validationRequired()) {
+            throw new GskException(GskStatus.GSK_CONFLICTING_VALIDATION_SETTING,
+                    "PASSTHRU contradicts the registered GSK_CERT_VALIDATION_CALLBACK, which requires validation");
+        }
         enums.put(id, value);
+    }
+
+    /**
+     * Registers (or, with null, removes) the certificate validation callback. IBM refuses
+     * GSK_VALIDATION_REQUIRED together with a PASSTHRU authentication type, whichever comes second.
+     */
+    public void setValidationCallback(CertValidationCallback callback, boolean initialised) throws GskException {
+        if (initialised) {
+            throw new GskException(GskStatus.GSK_INVALID_STATE,
+                    "the callback cannot change after the " + kindName() + " is initialised");
+        }
+        if (callback != null && callback.validationRequired()
+                && (isPassthru(EnumAttribute.GSK_SERVER_AUTH_TYPE, enumValue(EnumAttribute.GSK_SERVER_AUTH_TYPE))
+                        || isPassthru(EnumAttribute.GSK_CLIENT_AUTH_TYPE, enumValue(EnumAttribute.GSK_CLIENT_AUTH_TYPE)))) {
+            throw new GskException(GskStatus.GSK_CONFLICTING_VALIDATION_SETTING,
+                    "GSK_VALIDATION_REQUIRED contradicts the PASSTHRU authentication type already set");
+        }
+        validationCallback = callback;
+    }
+
+    public Optional<CertValidationCallback> validationCallback() {
+        return Optional.ofNullable(validationCallback);
+    }
+
+    private static boolean isPassthru(EnumAttribute id, EnumValue value) {
+        return (id == EnumAttribute.GSK_SERVER_AUTH_TYPE && value == EnumValue.GSK_SERVER_AUTH_PASSTHRU)
+                || (id == EnumAttribute.GSK_CLIENT_AUTH_TYPE && value == EnumValue.GSK_CLIENT_AUTH_PASSTHRU);
     }
 
     /** Values the library itself records on a session (negotiated results, validation codes). */

@@ -95,7 +95,7 @@ public final class HandshakeSetup {
         SessionBinding.PeerAuth peerAuth = auth == EnumValue.GSK_SERVER_AUTH_PASSTHRU || auth == EnumValue.GSK_CLIENT_AUTH_PASSTHRU
                 ? SessionBinding.PeerAuth.PASSTHRU : SessionBinding.PeerAuth.FULL;
         SessionBinding binding = new SessionBinding(EngineBindings.newAlias(), keys.privateKey().orElse(null),
-                keys.chain(), validator, peerAuth);
+                keys.chain(), validator, peerAuth, values.validationCallback().orElse(null));
 
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
         String serverName = values.buffer(BufferAttribute.GSK_SSL_EXTN_SERVERNAME_REQUEST).filter(s -> !s.isBlank()).orElse(null);

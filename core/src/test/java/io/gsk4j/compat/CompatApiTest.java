@@ -464,16 +464,45 @@ class CompatApiTest {
     // ---- callbacks and strerror ----
 
     @Test
-    void everyKnownCallbackIsUnsupportedAndUnknownOnesInvalid() {
+    void callbacksOtherThanCertificateValidationAreUnsupportedAndUnknownOnesInvalid() {
         GskHandle env = openEnv();
         GskHandle session = openSession(env);
         for (CallbackAttribute id : CallbackAttribute.values()) {
-            int expected = id.supported() ? GSK_OK : GSK_ERROR_UNSUPPORTED;
-            expect(expected, gsk_attribute_set_callback(env, id.id(), new Object()));
-            expect(expected, gsk_attribute_set_callback(session, id.id(), new Object()));
+            if (id == CallbackAttribute.GSK_CERT_VALIDATION_CALLBACK) {
+                continue;
+            }
+            expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_callback(env, id.id(), new Object()));
+            expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_callback(session, id.id(), new Object()));
         }
         expect(GSK_ATTRIBUTE_INVALID_ID, gsk_attribute_set_callback(env, 806, new Object()));
         expect(GSK_ATTRIBUTE_INVALID_ID, gsk_attribute_set_callback(env, GSK_KEYRING_FILE, new Object()));
+    }
+
+    @Test
+    void certificateValidationCallbackRegistration() {
+        GskHandle env = openEnv();
+        ValidationCallBack.Routine accept = (chain, status) -> GSK_OK;
+        expect(GSK_OK, gsk_attribute_set_callback(env, GSK_CERT_VALIDATION_CALLBACK,
+                new ValidationCallBack(accept, GSK_VALIDATION_REQUIRED, GSK_END_ENTITY_CERTIFICATE)));
+        // a wrong structure, or one without its routine, is a bad pointer
+        expect(GSK_IBMI_ERROR_INVALID_POINTER, gsk_attribute_set_callback(env, GSK_CERT_VALIDATION_CALLBACK, new Object()));
+        expect(GSK_IBMI_ERROR_INVALID_POINTER, gsk_attribute_set_callback(env, GSK_CERT_VALIDATION_CALLBACK,
+                new ValidationCallBack(null, GSK_VALIDATION_REQUIRED, GSK_END_ENTITY_CERTIFICATE)));
+        expect(GSK_IBMI_ERROR_INVALID_POINTER, gsk_attribute_set_callback(env, GSK_CERT_VALIDATION_CALLBACK, null));
+        // enumerations outside their lists
+        expect(GSK_ATTRIBUTE_INVALID_ENUMERATION, gsk_attribute_set_callback(env, GSK_CERT_VALIDATION_CALLBACK,
+                new ValidationCallBack(accept, 902, GSK_END_ENTITY_CERTIFICATE)));
+        expect(GSK_ATTRIBUTE_INVALID_ENUMERATION, gsk_attribute_set_callback(env, GSK_CERT_VALIDATION_CALLBACK,
+                new ValidationCallBack(accept, GSK_NO_VALIDATION, GSK_CLIENT_SESSION)));
+        // PASSTHRU after a callback that requires validation, and the other way round
+        expect(GSK_CONFLICTING_VALIDATION_SETTING, gsk_attribute_set_enum(env, GSK_SERVER_AUTH_TYPE, GSK_SERVER_AUTH_PASSTHRU));
+        GskHandle other = openEnv();
+        expect(GSK_OK, gsk_attribute_set_enum(other, GSK_CLIENT_AUTH_TYPE, GSK_CLIENT_AUTH_PASSTHRU));
+        expect(GSK_CONFLICTING_VALIDATION_SETTING, gsk_attribute_set_callback(other, GSK_CERT_VALIDATION_CALLBACK,
+                new ValidationCallBack(accept, GSK_VALIDATION_REQUIRED, GSK_END_ENTITY_CERTIFICATE)));
+        // without required validation the two go together
+        expect(GSK_OK, gsk_attribute_set_callback(other, GSK_CERT_VALIDATION_CALLBACK,
+                new ValidationCallBack(accept, GSK_NO_VALIDATION, GSK_END_ENTITY_CERTIFICATE)));
     }
 
     @Test

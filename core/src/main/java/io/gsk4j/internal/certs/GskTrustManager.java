@@ -1,9 +1,12 @@
 package io.gsk4j.internal.certs;
 
+import io.gsk4j.CertValidationCallback;
 import io.gsk4j.GskStatus;
+import io.gsk4j.attr.EnumValue;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import javax.net.ssl.SSLEngine;
@@ -11,10 +14,13 @@ import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * Judges the peer's chain for the session it belongs to, records the verdict there
- * (it becomes GSK_CERTIFICATE_VALIDATION_CODE), and refuses with the precise status
- * unless the session's PASSTHRU mode lets an expired or untrusted chain through.
+ * (it becomes GSK_CERTIFICATE_VALIDATION_CODE), asks the application's validation callback
+ * when one is registered, and refuses with the precise status unless the session's PASSTHRU
+ * mode (or a GSK_NO_VALIDATION callback) lets an expired or untrusted chain through.
  */
 public final class GskTrustManager extends X509ExtendedTrustManager {
+    private static final System.Logger LOG = System.getLogger(GskTrustManager.class.getName());
+
     private final EngineBindings bindings;
     private final List<X509Certificate> acceptedIssuers;
 
@@ -39,11 +45,69 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
             throw GskCertificateException.of(GskStatus.GSK_INTERNAL_ERROR, "no gsk4j session is bound to this handshake");
         }
         ChainVerdict verdict = binding.validator().validate(chain, new Date());
-        binding.record(verdict, chain);
-        if (verdict.ok() || (binding.peerAuth() == SessionBinding.PeerAuth.PASSTHRU && verdict.passableInPassthru())) {
-            return;
+        CertValidationCallback callback = binding.callback();
+        if (callback == null) {
+            binding.record(verdict, chain);
+            if (verdict.ok() || (binding.peerAuth() == SessionBinding.PeerAuth.PASSTHRU && verdict.passableInPassthru())) {
+                return;
+            }
+            throw new GskCertificateException(verdict);
         }
-        throw new GskCertificateException(verdict);
+        // with GSK_NO_VALIDATION the routine also decides about an expired or untrusted chain;
+        // every other failure stands whatever the routine would say
+        boolean routineDecides = verdict.ok() || (!callback.validationRequired() && verdict.passableInPassthru());
+        if (!routineDecides) {
+            binding.record(verdict, chain);
+            throw new GskCertificateException(verdict);
+        }
+        List<X509Certificate> shown = callback.validationRequired()
+                ? certificatesFor(callback.certificateNeeded(), chain, binding.validator())
+                : List.of(chain);
+        int answer = ask(callback, shown, verdict.status().code());
+        if (answer != GskStatus.GSK_OK.code()) {
+            ChainVerdict refused = new ChainVerdict(GskStatus.GSK_ERROR_CERT_VALIDATION,
+                    "the application's validation callback refused the chain (it returned " + answer + ")");
+            binding.record(refused, chain);
+            throw new GskCertificateException(refused);
+        }
+        binding.record(verdict, chain); // accepted: the validation code still tells what gsk4j found
+    }
+
+    private static int ask(CertValidationCallback callback, List<X509Certificate> chain, int status) {
+        try {
+            return callback.routine().validate(chain, status);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "the certificate validation callback failed; the chain is refused", e);
+            return GskStatus.GSK_ERROR_CERT_VALIDATION.code();
+        }
+    }
+
+    /** The certificates a GSK_VALIDATION_REQUIRED routine asked for. */
+    private static List<X509Certificate> certificatesFor(EnumValue needed, X509Certificate[] chain, ChainValidator validator) {
+        if (needed == EnumValue.GSK_END_ENTITY_CERTIFICATE) {
+            return List.of(chain[0]);
+        }
+        List<X509Certificate> out = new ArrayList<>(List.of(chain));
+        if (needed == EnumValue.GSK_COMPLETED_CERTIFICATE_CHAIN) {
+            X509Certificate last = chain[chain.length - 1];
+            for (X509Certificate anchor : validator.anchors()) {
+                if (!out.contains(anchor) && anchor.getSubjectX500Principal().equals(last.getIssuerX500Principal())
+                        && signedBy(last, anchor)) {
+                    out.add(anchor);
+                    break;
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static boolean signedBy(X509Certificate c, X509Certificate issuer) {
+        try {
+            c.verify(issuer.getPublicKey());
+            return true;
+        } catch (java.security.GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
     }
 
     // Sessions always run on engines; the socket and engine-less variants are never used.

@@ -1,5 +1,6 @@
 package io.gsk4j.internal.certs;
 
+import io.gsk4j.CertValidationCallback;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -18,11 +19,14 @@ public final class SessionBinding {
     private final X509Certificate[] chain;
     private final ChainValidator validator;
     private final PeerAuth peerAuth;
+    private final CertValidationCallback callback;
     private volatile ChainVerdict verdict;
     private volatile X509Certificate[] peerChain;
 
-    public SessionBinding(String alias, PrivateKey key, List<X509Certificate> chain, ChainValidator validator, PeerAuth peerAuth) {
+    public SessionBinding(String alias, PrivateKey key, List<X509Certificate> chain, ChainValidator validator, PeerAuth peerAuth,
+            CertValidationCallback callback) {
         this.alias = alias;
+        this.callback = callback;
         this.key = key;
         this.chain = chain.toArray(new X509Certificate[0]);
         this.validator = validator;
@@ -51,6 +55,11 @@ public final class SessionBinding {
 
     PeerAuth peerAuth() {
         return peerAuth;
+    }
+
+    /** The application's validation callback, or null. */
+    CertValidationCallback callback() {
+        return callback;
     }
 
     void record(ChainVerdict v, X509Certificate[] presented) {
