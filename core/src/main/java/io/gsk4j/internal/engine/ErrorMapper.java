@@ -113,6 +113,9 @@ public final class ErrorMapper {
             if (t instanceof AEADBadTagException || t instanceof BadPaddingException) {
                 return new GskException(GskStatus.GSK_ERROR_BAD_MAC, "a record failed its integrity check", e);
             }
+            if (t instanceof java.nio.BufferUnderflowException) {
+                return new GskException(GskStatus.GSK_ERROR_BAD_MESSAGE, "a TLS message ended before its fields did", e);
+            }
             if (t instanceof SocketException || (t instanceof IOException && !(t instanceof SSLException))) {
                 return map(t, phase, hadLocalCertificate);
             }
@@ -131,6 +134,9 @@ public final class ErrorMapper {
         }
         if (lower.contains("unsupported or unrecognized ssl message") || lower.contains("plaintext connection")) {
             return new GskException(GskStatus.GSK_ERROR_BAD_MESSAGE, "the peer does not speak TLS", e);
+        }
+        if (lower.contains("improper") || lower.contains("unexpected handshake message")) {
+            return new GskException(GskStatus.GSK_ERROR_BAD_PEER, "the peer broke the handshake's rules: " + message, e);
         }
         if (lower.contains("closed inbound before receiving peer's close_notify")
                 || lower.contains("before receiving") && lower.contains("close_notify")) {

@@ -54,6 +54,11 @@ class ErrorMapperTest {
                 row(new SSLHandshakeException("The server selected protocol version TLS10 is not accepted by client preferences [TLS13, TLS12]"),
                         GskStatus.GSK_ERROR_UNSUPPORTED),
                 row(new SSLException("Unsupported or unrecognized SSL message"), GskStatus.GSK_ERROR_BAD_MESSAGE),
+                row(new SSLException("Unrecognized SSL message, plaintext connection?"), GskStatus.GSK_ERROR_BAD_MESSAGE),
+                row(withCause(new SSLHandshakeException("Illegal handshake message: server_hello"),
+                        new java.nio.BufferUnderflowException()), GskStatus.GSK_ERROR_BAD_MESSAGE),
+                row(new SSLHandshakeException("Server selected improper ciphersuite SSL_RSA_WITH_RC4_128_SHA"),
+                        GskStatus.GSK_ERROR_BAD_PEER),
                 row(new SSLProtocolException("Input record too big: max = 16709 len = 18245"), GskStatus.GSK_ERROR_BAD_MESSAGE),
                 row(new SSLException("Tag mismatch", new AEADBadTagException("Tag mismatch")), GskStatus.GSK_ERROR_BAD_MAC),
                 // end of stream and closed channels
@@ -62,6 +67,11 @@ class ErrorMapperTest {
                 // anything unexpected
                 row(new IllegalStateException("boom"), GskStatus.GSK_INTERNAL_ERROR),
                 row(new OutOfMemoryError("Java heap space"), GskStatus.GSK_INSUFFICIENT_STORAGE));
+    }
+
+    private static Throwable withCause(Throwable t, Throwable cause) {
+        t.initCause(cause);
+        return t;
     }
 
     private static Arguments row(Throwable failure, GskStatus expected) {
