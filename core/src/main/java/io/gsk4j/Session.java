@@ -178,7 +178,7 @@ public final class Session implements AutoCloseable {
         } catch (GskException e) {
             SecureChannels.release(ch, this);
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
             SecureChannels.release(ch, this);
             throw ErrorMapper.map(e, Phase.HANDSHAKE, false);
         }

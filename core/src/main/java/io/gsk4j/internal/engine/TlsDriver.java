@@ -56,10 +56,20 @@ public final class TlsDriver implements AutoCloseable {
         channel.configureBlocking(false);
         this.readWaiter = new ChannelWaiter(channel, SelectionKey.OP_READ);
         this.writeWaiter = new ChannelWaiter(channel, SelectionKey.OP_WRITE);
+    }
+
+    /** Buffers are taken when the handshake starts: a session that never handshakes holds none. */
+    private void allocateBuffers() {
+        if (netIn != null) {
+            return;
+        }
         int packet = engine.getSession().getPacketBufferSize();
-        this.netIn = ByteBuffer.allocate(packet);
-        this.netOut = ByteBuffer.allocate(packet).flip();
-        this.appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize()).flip();
+        ByteBuffer in = Buffers.allocate(packet);
+        ByteBuffer out = Buffers.allocate(packet).flip();
+        ByteBuffer app = Buffers.allocate(engine.getSession().getApplicationBufferSize()).flip();
+        netIn = in;
+        netOut = out;
+        appIn = app;
     }
 
     public SSLEngine engine() {
@@ -77,6 +87,7 @@ public final class TlsDriver implements AutoCloseable {
         writeLock.lock();
         try {
             if (!handshakeBegun) {
+                allocateBuffers();
                 engine.beginHandshake();
                 handshakeBegun = true;
             }
@@ -126,7 +137,7 @@ public final class TlsDriver implements AutoCloseable {
      * a short wait, so the peer learns why (Netty, Go and rustls do the same).
      */
     public void flushAlert(Deadline deadline) {
-        if (!writeLock.tryLock()) {
+        if (netOut == null || !writeLock.tryLock()) {
             return;
         }
         try {
@@ -398,7 +409,7 @@ public final class TlsDriver implements AutoCloseable {
         if (size > 1 << 20) {
             throw new IllegalStateException("TLS buffer would exceed 1 MiB");
         }
-        ByteBuffer bigger = ByteBuffer.allocate(size);
+        ByteBuffer bigger = Buffers.allocate(size);
         if (readMode) {
             bigger.put(buffer).flip();
         } else {
@@ -450,7 +461,9 @@ public final class TlsDriver implements AutoCloseable {
                     channel.configureBlocking(true);
                 }
                 // plaintext the caller never read is dropped; clear it rather than leave it on the heap
-                zero(appIn);
+                if (appIn != null) {
+                    zero(appIn);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

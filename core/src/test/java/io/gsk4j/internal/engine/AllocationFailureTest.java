@@ -1,0 +1,88 @@
+package io.gsk4j.internal.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gsk4j.Environment;
+import io.gsk4j.GskException;
+import io.gsk4j.GskStatus;
+import io.gsk4j.Session;
+import io.gsk4j.attr.EnumValue;
+import io.gsk4j.compat.Gsk;
+import io.gsk4j.compat.GskHandle;
+import io.gsk4j.support.Loopback;
+import io.gsk4j.support.Stores;
+import io.gsk4j.testpki.TestPki;
+import io.gsk4j.testpki.TestPki.KeyType;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The buffer-allocation seam: failures inside the library come out as statuses, never as exceptions. */
+class AllocationFailureTest {
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void restore() {
+        Buffers.reset();
+    }
+
+    private int handshakeWith(IntFunction<ByteBuffer> allocator) throws Exception {
+        Path store = Stores.pkcs12(dir, "client", null, TestPki.rootCa("Seam CA", KeyType.EC_P256).certificate());
+        Environment env = Stores.initialised(dir, EnumValue.GSK_CLIENT_SESSION, store);
+        try (Loopback link = Loopback.open()) {
+            Session session = env.openSession();
+            session.attach(link.client);
+            Buffers.replaceForTest(allocator);
+            GskException e = assertThrows(GskException.class, session::handshake);
+            Buffers.reset();
+            // sticky, and close still works
+            assertEquals(e.code(), assertThrows(GskException.class, session::handshake).code());
+            session.close();
+            assertTrue(link.client.isOpen());
+            return e.code();
+        }
+    }
+
+    @Test
+    void noMemoryForTheBuffersIsInsufficientStorage() throws Exception {
+        assertEquals(GskStatus.GSK_INSUFFICIENT_STORAGE.code(), handshakeWith(size -> {
+            throw new OutOfMemoryError("test: no heap for " + size + " bytes");
+        }));
+    }
+
+    @Test
+    void anUnexpectedFailureInsideIsAnInternalError() throws Exception {
+        assertEquals(GskStatus.GSK_INTERNAL_ERROR.code(), handshakeWith(size -> {
+            throw new IllegalStateException("test: a bug in the library");
+        }));
+    }
+
+    @Test
+    void theCompatLayerReturnsTheNumberInsteadOfThrowing() throws Exception {
+        Path store = Stores.pkcs12(dir, "client", null, TestPki.rootCa("Seam CA", KeyType.EC_P256).certificate());
+        GskHandle env = new GskHandle();
+        GskHandle session = new GskHandle();
+        assertEquals(Gsk.GSK_OK, Gsk.gsk_environment_open(env));
+        Gsk.gsk_attribute_set_enum(env, Gsk.GSK_SESSION_TYPE, Gsk.GSK_CLIENT_SESSION);
+        Gsk.gsk_attribute_set_buffer(env, Gsk.GSK_KEYRING_FILE, store.toString(), 0);
+        Gsk.gsk_attribute_set_buffer(env, Gsk.GSK_KEYRING_PW, Stores.PASSWORD, 0);
+        assertEquals(Gsk.GSK_OK, Gsk.gsk_environment_init(env));
+        assertEquals(Gsk.GSK_OK, Gsk.gsk_secure_soc_open(env, session));
+        try (Loopback link = Loopback.open()) {
+            Gsk.gsk_attribute_set_numeric_value(session, Gsk.GSK_FD, Gsk.gsk_fd(link.client));
+            Buffers.replaceForTest(size -> {
+                throw new OutOfMemoryError("test");
+            });
+            assertEquals(Gsk.GSK_INSUFFICIENT_STORAGE, Gsk.gsk_secure_soc_init(session));
+            Buffers.reset();
+            assertEquals(Gsk.GSK_OK, Gsk.gsk_secure_soc_close(session));
+        }
+        Gsk.gsk_environment_close(env);
+    }
+}
