@@ -15,6 +15,8 @@ import io.gsk4j.internal.certs.SessionBinding;
 import io.gsk4j.internal.engine.Deadline;
 import io.gsk4j.internal.engine.ErrorMapper;
 import io.gsk4j.internal.engine.ErrorMapper.Phase;
+import io.gsk4j.internal.engine.HelloCapture;
+import io.gsk4j.internal.engine.Hellos;
 import io.gsk4j.internal.engine.TlsDriver;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -148,6 +150,7 @@ public final class Session implements AutoCloseable {
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             throw failHandshake(ErrorMapper.map(e, Phase.HANDSHAKE, setup.binding().hasKey()));
         }
+        checkRenegotiationIndication(d);
         synchronized (this) {
             if (state == SessionState.CLOSED) {
                 throw new GskException(GskStatus.GSK_IBMI_ERROR_CLOSED, "the session was closed during the handshake");
@@ -169,7 +172,7 @@ public final class Session implements AutoCloseable {
         }
         try {
             HandshakeSetup s = HandshakeSetup.create(env, values, ch);
-            TlsDriver d = new TlsDriver(s.engine(), s.channel());
+            TlsDriver d = new TlsDriver(s.engine(), s.channel(), s.helloCapture());
             snapshot = env;
             setup = s;
             driver = d;
@@ -181,6 +184,28 @@ public final class Session implements AutoCloseable {
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
             SecureChannels.release(ch, this);
             throw ErrorMapper.map(e, Phase.HANDSHAKE, false);
+        }
+    }
+
+    /**
+     * GSK_EXTENDED_RENEGOTIATION_CRITICAL_CLIENT / _SERVER: a TLS 1.2 (or older) peer must have
+     * signalled RFC 5746 in its hello. Checked once the handshake is done, from the hello the
+     * driver captured; the session is then refused and closed with close_notify.
+     */
+    private void checkRenegotiationIndication(TlsDriver d) throws GskException {
+        HelloCapture capture = setup.helloCapture();
+        if (capture == null) {
+            return;
+        }
+        Optional<TlsProtocol> protocol = TlsProtocol.fromJdkName(setup.engine().getSession().getProtocol());
+        if (protocol.isPresent() && protocol.get() == TlsProtocol.TLSV13) {
+            return; // TLS 1.3 has no renegotiation
+        }
+        boolean indicated = capture.firstMessage().map(Hellos::indicatesSecureRenegotiation).orElse(false);
+        if (!indicated) {
+            d.closeOutboundQuietly(Deadline.afterMillis(ALERT_WAIT_MILLIS));
+            throw failHandshake(new GskException(GskStatus.GSK_ERROR_NO_RI_INDICATION,
+                    "the peer did not signal RFC 5746 secure renegotiation, which this session requires"));
         }
     }
 

@@ -13,6 +13,7 @@ import io.gsk4j.internal.certs.ChainValidator;
 import io.gsk4j.internal.certs.EngineBindings;
 import io.gsk4j.internal.certs.KeyMaterial;
 import io.gsk4j.internal.certs.SessionBinding;
+import io.gsk4j.internal.engine.HelloCapture;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -52,10 +53,11 @@ public final class HandshakeSetup {
     private final boolean client;
     private final boolean expectsPeerCertificate;
     private final String sentServerName;
+    private final HelloCapture helloCapture;
     private final long startedAtMillis;
 
     private HandshakeSetup(SSLEngine engine, SocketChannel channel, SessionBinding binding, List<X509Certificate> localChain,
-            boolean client, boolean expectsPeerCertificate, String sentServerName) {
+            boolean client, boolean expectsPeerCertificate, String sentServerName, HelloCapture helloCapture) {
         this.engine = engine;
         this.channel = channel;
         this.binding = binding;
@@ -63,6 +65,7 @@ public final class HandshakeSetup {
         this.client = client;
         this.expectsPeerCertificate = expectsPeerCertificate;
         this.sentServerName = sentServerName;
+        this.helloCapture = helloCapture;
         this.startedAtMillis = System.currentTimeMillis();
     }
 
@@ -133,7 +136,11 @@ public final class HandshakeSetup {
         }
         engine.setSSLParameters(params);
         env.bindings().bind(engine, binding);
-        return new HandshakeSetup(engine, channel, binding, keys.chain(), client, expectsPeer, sentName);
+        // RFC 5746: the JDK signals secure renegotiation itself, but says nothing of whether the peer did
+        EnumAttribute critical = client ? EnumAttribute.GSK_EXTENDED_RENEGOTIATION_CRITICAL_CLIENT
+                : EnumAttribute.GSK_EXTENDED_RENEGOTIATION_CRITICAL_SERVER;
+        HelloCapture capture = values.isOn(critical) ? new HelloCapture() : null;
+        return new HandshakeSetup(engine, channel, binding, keys.chain(), client, expectsPeer, sentName, capture);
     }
 
     private static SocketChannel tcpChannel(Channel raw) throws GskException, IOException {
@@ -222,6 +229,11 @@ public final class HandshakeSetup {
     /** Whether the peer was asked for a certificate (always, for a client). */
     public boolean expectsPeerCertificate() {
         return expectsPeerCertificate;
+    }
+
+    /** The peer's first hello, captured when renegotiation indication is required; else null. */
+    public HelloCapture helloCapture() {
+        return helloCapture;
     }
 
     public long startedAtMillis() {

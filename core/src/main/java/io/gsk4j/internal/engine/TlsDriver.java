@@ -38,6 +38,7 @@ public final class TlsDriver implements AutoCloseable {
     private final SSLEngine engine;
     private final SocketChannel channel;
     private final boolean callerNonBlocking;
+    private final HelloCapture helloCapture;
     private final ChannelWaiter readWaiter;
     private final ChannelWaiter writeWaiter;
     private final ReentrantLock readLock = new ReentrantLock();
@@ -50,8 +51,14 @@ public final class TlsDriver implements AutoCloseable {
     private volatile boolean inboundDone;
 
     public TlsDriver(SSLEngine engine, SocketChannel channel) throws IOException {
+        this(engine, channel, null);
+    }
+
+    /** @param helloCapture where to copy the peer's first handshake message, or null when nobody needs it */
+    public TlsDriver(SSLEngine engine, SocketChannel channel, HelloCapture helloCapture) throws IOException {
         this.engine = engine;
         this.channel = channel;
+        this.helloCapture = helloCapture;
         this.callerNonBlocking = !channel.isBlocking();
         channel.configureBlocking(false);
         this.readWaiter = new ChannelWaiter(channel, SelectionKey.OP_READ);
@@ -359,6 +366,10 @@ public final class TlsDriver implements AutoCloseable {
         while (true) {
             int n = channel.read(netIn);
             if (n > 0) {
+                if (helloCapture != null && handshaking) {
+                    ByteBuffer fresh = netIn.duplicate().flip();
+                    helloCapture.add(fresh.position(fresh.limit() - n));
+                }
                 return true;
             }
             if (n < 0) {
