@@ -51,6 +51,7 @@ public final class EnvironmentSnapshot {
         }
         // malformed cipher lists are refused here, before any file is touched
         CipherLists.resolve(values, ProtocolSwitches.enabled(values));
+        HandshakeSetup.signatureAlgorithms(values);
         KeyMaterial material = StoreLoader.load(storeRequest(values, locations));
         EngineBindings bindings = new EngineBindings();
         try {

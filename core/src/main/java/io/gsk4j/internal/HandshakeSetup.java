@@ -97,8 +97,9 @@ public final class HandshakeSetup {
         EnumValue auth = values.enumValue(authId);
         SessionBinding.PeerAuth peerAuth = auth == EnumValue.GSK_SERVER_AUTH_PASSTHRU || auth == EnumValue.GSK_CLIENT_AUTH_PASSTHRU
                 ? SessionBinding.PeerAuth.PASSTHRU : SessionBinding.PeerAuth.FULL;
+        SignatureAlgorithms signatures = signatureAlgorithms(values);
         SessionBinding binding = new SessionBinding(EngineBindings.newAlias(), keys.privateKey().orElse(null),
-                keys.chain(), validator, peerAuth, values.validationCallback().orElse(null));
+                keys.chain(), validator, peerAuth, values.validationCallback().orElse(null), signatures);
 
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
         String serverName = values.buffer(BufferAttribute.GSK_SSL_EXTN_SERVERNAME_REQUEST).filter(s -> !s.isBlank()).orElse(null);
@@ -110,6 +111,9 @@ public final class HandshakeSetup {
         params.setProtocols(protocols.stream().map(TlsProtocol::jdkName).filter(n -> n != null).toArray(String[]::new));
         params.setCipherSuites(ciphers.stream().map(CipherSpec::jdkName).toArray(String[]::new));
         params.setEndpointIdentificationAlgorithm(null); // GSKit leaves host names to the application
+        if (signatures != null) {
+            params.setAlgorithmConstraints(signatures.constraints());
+        }
         boolean expectsPeer = client;
         String sentName = null;
         if (client) {
@@ -141,6 +145,12 @@ public final class HandshakeSetup {
                 : EnumAttribute.GSK_EXTENDED_RENEGOTIATION_CRITICAL_SERVER;
         HelloCapture capture = values.isOn(critical) ? new HelloCapture() : null;
         return new HandshakeSetup(engine, channel, binding, keys.chain(), client, expectsPeer, sentName, capture);
+    }
+
+    /** GSK_SSL_EXTN_SIGALG, parsed; null when unset (the JDK's own list applies). */
+    static SignatureAlgorithms signatureAlgorithms(AttributeValues values) throws GskException {
+        Optional<String> list = values.buffer(BufferAttribute.GSK_SSL_EXTN_SIGALG).filter(s -> !s.isBlank());
+        return list.isPresent() ? SignatureAlgorithms.parse(list.get()) : null;
     }
 
     private static SocketChannel tcpChannel(Channel raw) throws GskException, IOException {

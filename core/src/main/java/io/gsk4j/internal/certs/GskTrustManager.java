@@ -3,6 +3,7 @@ package io.gsk4j.internal.certs;
 import io.gsk4j.CertValidationCallback;
 import io.gsk4j.GskStatus;
 import io.gsk4j.attr.EnumValue;
+import io.gsk4j.internal.SignatureAlgorithms;
 import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
@@ -44,7 +45,7 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
         if (binding == null) {
             throw GskCertificateException.of(GskStatus.GSK_INTERNAL_ERROR, "no gsk4j session is bound to this handshake");
         }
-        ChainVerdict verdict = binding.validator().validate(chain, new Date());
+        ChainVerdict verdict = signatureAlgorithmsAllowed(binding.validator().validate(chain, new Date()), chain, binding);
         CertValidationCallback callback = binding.callback();
         if (callback == null) {
             binding.record(verdict, chain);
@@ -71,6 +72,25 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
             throw new GskCertificateException(refused);
         }
         binding.record(verdict, chain); // accepted: the validation code still tells what gsk4j found
+    }
+
+    /**
+     * GSK_SSL_EXTN_SIGALG also governs how the peer's certificates are signed; the trust anchor's
+     * own signature is not part of the check (it is trusted by being in the store).
+     */
+    private static ChainVerdict signatureAlgorithmsAllowed(ChainVerdict verdict, X509Certificate[] chain, SessionBinding binding) {
+        SignatureAlgorithms allowed = binding.signatureAlgorithms();
+        if (!verdict.ok() || allowed == null) {
+            return verdict;
+        }
+        for (X509Certificate c : chain) {
+            if (!binding.validator().anchors().contains(c) && !allowed.allows(c)) {
+                return new ChainVerdict(GskStatus.GSK_ERROR_UNSUPPORTED_CERTIFICATE_TYPE,
+                        "\"" + c.getSubjectX500Principal().getName() + "\" is signed with " + allowed.describe(c)
+                                + ", which GSK_SSL_EXTN_SIGALG does not allow");
+            }
+        }
+        return verdict;
     }
 
     private static int ask(CertValidationCallback callback, List<X509Certificate> chain, int status) {

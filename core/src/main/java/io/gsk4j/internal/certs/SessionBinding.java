@@ -1,6 +1,7 @@
 package io.gsk4j.internal.certs;
 
 import io.gsk4j.CertValidationCallback;
+import io.gsk4j.internal.SignatureAlgorithms;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -20,13 +21,15 @@ public final class SessionBinding {
     private final ChainValidator validator;
     private final PeerAuth peerAuth;
     private final CertValidationCallback callback;
+    private final SignatureAlgorithms signatureAlgorithms;
     private volatile ChainVerdict verdict;
     private volatile X509Certificate[] peerChain;
 
     public SessionBinding(String alias, PrivateKey key, List<X509Certificate> chain, ChainValidator validator, PeerAuth peerAuth,
-            CertValidationCallback callback) {
+            CertValidationCallback callback, SignatureAlgorithms signatureAlgorithms) {
         this.alias = alias;
         this.callback = callback;
+        this.signatureAlgorithms = signatureAlgorithms;
         this.key = key;
         this.chain = chain.toArray(new X509Certificate[0]);
         this.validator = validator;
@@ -55,6 +58,11 @@ public final class SessionBinding {
 
     PeerAuth peerAuth() {
         return peerAuth;
+    }
+
+    /** GSK_SSL_EXTN_SIGALG, or null when the session did not set it. */
+    SignatureAlgorithms signatureAlgorithms() {
+        return signatureAlgorithms;
     }
 
     /** The application's validation callback, or null. */

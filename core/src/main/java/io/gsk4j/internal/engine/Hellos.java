@@ -53,6 +53,29 @@ public final class Hellos {
         return cipherSuites(m);
     }
 
+    /** The body of one extension of a ClientHello, if the client sent it. */
+    public static java.util.Optional<ByteBuffer> clientExtension(ByteBuffer message, int extensionType) {
+        ByteBuffer m = message.duplicate();
+        if ((m.get() & 0xFF) != CLIENT_HELLO) {
+            throw new IllegalArgumentException("not a ClientHello");
+        }
+        skip(m, 3 + 2 + 32);
+        skip(m, m.get() & 0xFF);
+        skip(m, m.getShort() & 0xFFFF);
+        skip(m, m.get() & 0xFF);
+        int end = (m.getShort() & 0xFFFF) + m.position();
+        while (m.position() + 4 <= end) {
+            int type = m.getShort() & 0xFFFF;
+            int length = m.getShort() & 0xFFFF;
+            if (type == extensionType) {
+                ByteBuffer body = m.slice();
+                return java.util.Optional.of(body.limit(length));
+            }
+            skip(m, length);
+        }
+        return java.util.Optional.empty();
+    }
+
     private static List<Integer> cipherSuites(ByteBuffer m) {
         int length = m.getShort() & 0xFFFF;
         List<Integer> suites = new ArrayList<>(length / 2);
