@@ -97,7 +97,9 @@ class EnumAttributeTest {
         assertTrue(EnumAttribute.GSK_PROTOCOL_TLSV13.supported());
         assertTrue(EnumAttribute.GSK_ENVIRONMENT_CLOSE_OPTIONS.supported());
         assertFalse(EnumAttribute.GSK_ALLOW_UNAUTHENTICATED_RESUME.supported());
-        assertFalse(EnumAttribute.GSK_EXTENDED_RENEGOTIATION_CRITICAL_CLIENT.supported());
+        assertTrue(EnumAttribute.GSK_EXTENDED_RENEGOTIATION_CRITICAL_CLIENT.supported());
+        assertTrue(EnumAttribute.GSK_EXTENDED_RENEGOTIATION_CRITICAL_SERVER.supported());
+        assertFalse(EnumAttribute.GSK_NO_RENEGOTIATION.supported());
         assertFalse(EnumAttribute.GSK_MSCAPI_ENABLE.supported());
     }
 }

@@ -162,10 +162,12 @@ class CompatAttributesTest {
         expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_get_buffer(env, GSK_OCSP_URL, new StringRef(), new IntRef()));
         expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_buffer(env, GSK_KEYRING_LABEL_EX, "a,b", 0));
         expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_buffer(env, 254, "a,b", 0));
-        expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_enum(env, GSK_EXTENDED_RENEGOTIATION_CRITICAL_CLIENT, GSK_TRUE));
-        expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_enum(env, GSK_EXTENDED_RENEGOTIATION_CRITICAL_SERVER, GSK_TRUE));
-        expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_enum(env, 451, GSK_TRUE));
-        expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_enum(env, 452, GSK_TRUE));
+        expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_enum(env, GSK_NO_RENEGOTIATION, GSK_TRUE));
+        expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_enum(env, 457, GSK_FALSE));
+        // supported since they were tested end to end
+        expect(GSK_OK, gsk_attribute_set_enum(env, GSK_EXTENDED_RENEGOTIATION_CRITICAL_CLIENT, GSK_TRUE));
+        expect(GSK_OK, gsk_attribute_set_enum(env, 452, GSK_TRUE));
+        expect(GSK_OK, gsk_attribute_set_buffer(env, GSK_SSL_EXTN_SIGALG, "ECDSA_SHA256", 0));
         expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_numeric_value(env, GSK_OCSP_TIMEOUT, 5));
     }
 
