@@ -288,7 +288,7 @@ public final class Session implements AutoCloseable {
         } catch (GskException e) {
             throw retryable(e) ? e : fail(e);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            throw fail(ErrorMapper.map(e, Phase.READ, true));
+            throw fail(ErrorMapper.map(e, Phase.READ, hasLocalKey()));
         }
     }
 
@@ -319,7 +319,7 @@ public final class Session implements AutoCloseable {
         } catch (GskException e) {
             throw retryable(e) ? e : fail(e);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            throw fail(ErrorMapper.map(e, Phase.WRITE, true));
+            throw fail(ErrorMapper.map(e, Phase.WRITE, hasLocalKey()));
         }
     }
 
@@ -367,7 +367,7 @@ public final class Session implements AutoCloseable {
         } catch (GskException e) {
             throw retryable(e) ? e : fail(e);
         } catch (IOException | RuntimeException e) {
-            throw fail(ErrorMapper.map(e, Phase.CLOSE, true));
+            throw fail(ErrorMapper.map(e, Phase.CLOSE, hasLocalKey()));
         }
     }
 
@@ -384,6 +384,11 @@ public final class Session implements AutoCloseable {
                     throw new GskException(GskStatus.GSK_INVALID_STATE, "the handshake has not completed");
             }
         }
+    }
+
+    /** Whether this session had a certificate to present: decides what a peer's certificate refusal means. */
+    private boolean hasLocalKey() {
+        return setup != null && setup.binding().hasKey();
     }
 
     private static boolean isInterrupt(GskException e) {

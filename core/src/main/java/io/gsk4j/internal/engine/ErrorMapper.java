@@ -116,8 +116,11 @@ public final class ErrorMapper {
             if (t instanceof java.nio.BufferUnderflowException) {
                 return new GskException(GskStatus.GSK_ERROR_BAD_MESSAGE, "a TLS message ended before its fields did", e);
             }
-            if (t instanceof SocketException || (t instanceof IOException && !(t instanceof SSLException))) {
-                return map(t, phase, hadLocalCertificate);
+            if (t instanceof java.security.cert.CertificateException) {
+                return new GskException(GskStatus.GSK_ERROR_BAD_CERTIFICATE, "the peer's certificate cannot be read", e);
+            }
+            if (t instanceof SocketException) {
+                return map(t, phase, hadLocalCertificate); // an engine over a socket (never ours) reports I/O this way
             }
         }
         String lower = message.toLowerCase(Locale.ROOT);

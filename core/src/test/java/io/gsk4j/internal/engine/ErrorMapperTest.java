@@ -61,6 +61,10 @@ class ErrorMapperTest {
                         GskStatus.GSK_ERROR_BAD_PEER),
                 row(new SSLProtocolException("Input record too big: max = 16709 len = 18245"), GskStatus.GSK_ERROR_BAD_MESSAGE),
                 row(new SSLException("Tag mismatch", new AEADBadTagException("Tag mismatch")), GskStatus.GSK_ERROR_BAD_MAC),
+                row(new SSLHandshakeException("Failed to parse server certificates"), GskStatus.GSK_ERROR_BAD_PEER),
+                row(withCause(new SSLHandshakeException("Failed to parse server certificates"),
+                        new java.security.cert.CertificateException("Could not parse certificate", new IOException("Empty input"))),
+                        GskStatus.GSK_ERROR_BAD_CERTIFICATE),
                 // end of stream and closed channels
                 row(new EOFException(), GskStatus.GSK_ERROR_SOCKET_CLOSED),
                 row(new AsynchronousCloseException(), GskStatus.GSK_ERROR_SOCKET_CLOSED),
