@@ -132,7 +132,14 @@ public final class Session implements AutoCloseable {
                 case SECURE:
                     throw new GskException(GskStatus.GSK_INVALID_STATE, "the handshake is already done");
                 case OPEN:
-                    prepare();
+                    try {
+                        prepare();
+                    } catch (GskException e) {
+                        // a configuration or socket problem is as final as a failed handshake
+                        state = SessionState.FAILED;
+                        failure = e;
+                        throw e;
+                    }
                     break;
                 default: // HANDSHAKING: resuming after an interrupted wait
                     break;

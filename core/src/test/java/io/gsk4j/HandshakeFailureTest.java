@@ -443,6 +443,12 @@ class HandshakeFailureTest {
             session.attach(link.client);
             assertEquals(GskStatus.GSK_IBMI_ERROR_NO_INITIALIZE.code(),
                     assertThrows(GskException.class, session::handshake).code());
+            // sticky like every failure: initialising the environment now does not revive this session
+            env.init();
+            assertEquals(GskStatus.GSK_IBMI_ERROR_NO_INITIALIZE.code(),
+                    assertThrows(GskException.class, session::handshake).code());
+            assertEquals(GskStatus.GSK_INVALID_STATE.code(), assertThrows(GskException.class,
+                    () -> session.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 1)).code());
             session.close();
         }
     }

@@ -102,7 +102,11 @@ public final class TlsDriver implements AutoCloseable {
                 HandshakeStatus status = engine.getHandshakeStatus();
                 switch (status) {
                     case NEED_WRAP:
-                        wrap(EMPTY, deadline);
+                        try {
+                            wrap(EMPTY, deadline);
+                        } catch (IOException e) {
+                            throw peerAlertOr(e);
+                        }
                         break;
                     case NEED_UNWRAP:
                     case NEED_UNWRAP_AGAIN:
@@ -137,6 +141,36 @@ public final class TlsDriver implements AutoCloseable {
             default:
                 break;
         }
+    }
+
+    /**
+     * A write that fails mid-handshake usually means the peer refused us and closed: its alert
+     * may already be here. Reading it gives the real reason (a bad_certificate, say) instead of
+     * a broken pipe. Only what has arrived is read; nothing waits.
+     */
+    private IOException peerAlertOr(IOException writeFailure) {
+        if (writeFailure instanceof SSLException || writeFailure instanceof GskException) {
+            return writeFailure;
+        }
+        try {
+            for (int i = 0; i < 8; i++) {
+                int n = channel.read(netIn);
+                if (netIn.position() > 0) {
+                    SSLEngineResult r = unwrapInto(appIn); // a received alert throws here
+                    if (r.getStatus() == SSLEngineResult.Status.CLOSED || r.bytesConsumed() == 0 && n <= 0) {
+                        break;
+                    }
+                } else if (n <= 0) {
+                    break;
+                }
+            }
+        } catch (SSLException alert) {
+            alert.addSuppressed(writeFailure);
+            return alert;
+        } catch (IOException | RuntimeException ignored) {
+            // nothing more to learn from the peer
+        }
+        return writeFailure;
     }
 
     /**
