@@ -14,6 +14,8 @@ import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -43,6 +45,8 @@ final class CertificateMaker {
     private boolean serverAuth;
     private boolean clientAuth;
     private String[] sans = new String[0];
+    private String ocspUrl;       // optional AIA OCSP entry for leaves
+    private boolean ocspSigning;  // leaf EKU becomes id-kp-OCSPSigning only
 
     private CertificateMaker(String cn, PublicKey publicKey) {
         this.subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, cn).build();
@@ -70,6 +74,19 @@ final class CertificateMaker {
         this.serverAuth = serverAuth;
         this.clientAuth = clientAuth;
         this.sans = sans.clone();
+        return this;
+    }
+
+    /** Adds an Authority Information Access extension naming this OCSP responder (leaves only). */
+    CertificateMaker ocspUrl(String url) {
+        this.ocspUrl = url;
+        return this;
+    }
+
+    /** A delegated OCSP responder: a leaf whose only extended key usage is OCSP signing. */
+    CertificateMaker asOcspSigner(TestPki.KeyType type) {
+        asLeaf(type, false, false);
+        this.ocspSigning = true;
         return this;
     }
 
@@ -116,6 +133,9 @@ final class CertificateMaker {
         if (clientAuth) {
             purposes.add(KeyPurposeId.id_kp_clientAuth);
         }
+        if (ocspSigning) {
+            purposes.add(KeyPurposeId.id_kp_OCSPSigning);
+        }
         if (!purposes.isEmpty()) {
             builder.addExtension(Extension.extendedKeyUsage, false,
                     new ExtendedKeyUsage(purposes.toArray(new KeyPurposeId[0])));
@@ -126,6 +146,10 @@ final class CertificateMaker {
                 names[i] = generalName(sans[i]);
             }
             builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(names));
+        }
+        if (ocspUrl != null) {
+            builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
+                    AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, ocspUrl)));
         }
     }
 

@@ -131,6 +131,46 @@ public final class TestPki {
             return issue(cn, type, now.minus(BACKDATE), now.plus(LEAF_LIFETIME), false, true);
         }
 
+        /**
+         * Server credential whose certificate names {@code ocspUrl} as its OCSP responder in an
+         * Authority Information Access extension; otherwise like {@link #issueServer}.
+         */
+        public Credential issueServerWithOcspUrl(String ocspUrl, String cn, KeyType type, String... sans) {
+            Instant now = Instant.now();
+            KeyPair pair = Keys.generate(type);
+            X509Certificate cert = CertificateMaker.forSubject(cn, pair.getPublic())
+                    .validity(now.minus(BACKDATE), now.plus(LEAF_LIFETIME))
+                    .asLeaf(type, true, false, sans.length == 0 ? new String[] {cn} : sans)
+                    .ocspUrl(ocspUrl)
+                    .signBy(certificate, key, this.type);
+            return withChain(pair, cert);
+        }
+
+        /** A delegated OCSP responder certificate (EKU id-kp-OCSPSigning) issued by this CA. */
+        public Credential issueOcspSigner(String cn, KeyType type) {
+            Instant now = Instant.now();
+            return issueOcspSigner(cn, type, now.minus(BACKDATE), now.plus(LEAF_LIFETIME));
+        }
+
+        /** A delegated OCSP responder certificate with chosen validity dates. */
+        public Credential issueOcspSigner(String cn, KeyType type, Instant notBefore, Instant notAfter) {
+            KeyPair pair = Keys.generate(type);
+            X509Certificate cert = CertificateMaker.forSubject(cn, pair.getPublic())
+                    .validity(notBefore, notAfter)
+                    .asOcspSigner(type)
+                    .signBy(certificate, key, this.type);
+            return withChain(pair, cert);
+        }
+
+        /** The new leaf followed by this CA's chain without the root, as a peer would send it. */
+        private Credential withChain(KeyPair pair, X509Certificate cert) {
+            X509Certificate[] caChain = chain();
+            X509Certificate[] sent = new X509Certificate[caChain.length];
+            sent[0] = cert;
+            System.arraycopy(caChain, 0, sent, 1, caChain.length - 1);
+            return new Credential(pair.getPrivate(), sent);
+        }
+
         /** Fully controlled issuance; no SAN extension is written when {@code sans} is empty. */
         public Credential issue(String cn, KeyType type, Instant notBefore, Instant notAfter,
                                 boolean serverAuth, boolean clientAuth, String... sans) {
