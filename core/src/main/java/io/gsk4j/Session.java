@@ -246,6 +246,7 @@ public final class Session implements AutoCloseable {
         values.record(EnumAttribute.GSK_SID_FIRST, session.getCreationTime() < setup.startedAtMillis()
                 ? EnumValue.GSK_SID_NOT_FIRST : EnumValue.GSK_SID_IS_FIRST);
         setup.serverName(session).ifPresent(name -> values.record(BufferAttribute.GSK_SSL_EXTN_SERVERNAME, name));
+        values.record(BufferAttribute.GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT, setup.binding().unknownRevocationSubject());
         peerChain = peerCertificates(session);
         ChainVerdict verdict = setup.binding().verdict();
         int code;

@@ -28,11 +28,11 @@ public enum BufferAttribute implements Attribute {
     GSK_PKCS11_TOKEN_LABEL(214, Scope.BOTH, Access.READ_WRITE, false, Len.LABEL), // HDR, hdr-only
     GSK_PKCS11_TOKEN_PWD(215, Scope.BOTH, Access.READ_WRITE, false, Len.PASSWORD), // HDR, hdr-only
     GSK_CSP_NAME(216, Scope.BOTH, Access.READ_WRITE, false, Len.DEFAULT), // HDR, hdr-only
-    GSK_OCSP_URL(221, Scope.BOTH, Access.READ_WRITE, false, Len.PATH), // HDR
+    GSK_OCSP_URL(221, Scope.ENVIRONMENT, Access.READ_WRITE, true, Len.PATH), // HDR; IBM documents it for the environment
     GSK_OCSP_REQUEST_SIGKEYLABEL(222, Scope.BOTH, Access.READ_WRITE, false, Len.LABEL), // HDR, hdr-only
-    GSK_OCSP_PROXY_SERVER_NAME(223, Scope.BOTH, Access.READ_WRITE, false, Len.HOST), // HDR
+    GSK_OCSP_PROXY_SERVER_NAME(223, Scope.ENVIRONMENT, Access.READ_WRITE, true, Len.HOST), // HDR
     // the spec lists 224/235/247/252 as getter-only: informational, so session-scoped like the other getters
-    GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT(224, Scope.SESSION, Access.READ_ONLY, false, Len.DEFAULT), // HDR
+    GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT(224, Scope.SESSION, Access.READ_ONLY, true, Len.DEFAULT), // HDR
     GSK_SSL_EXTN_SERVERNAME_REQUEST(230, Scope.BOTH, Access.READ_WRITE, true, Len.HOST), // HDR + curl
     GSK_SSL_EXTN_SERVERNAME_CRITICAL_REQUEST(231, Scope.BOTH, Access.READ_WRITE, false, Len.HOST), // HDR
     GSK_SSL_EXTN_SERVERNAME_LIST(232, Scope.BOTH, Access.READ_WRITE, true, Len.LIST), // HDR

@@ -61,16 +61,16 @@ public enum EnumAttribute implements Attribute {
             GSK_ALLOW_UNAUTHENTICATED_RESUME_ON, GSK_ALLOW_UNAUTHENTICATED_RESUME_OFF), // HDR
     GSK_USE_SOC_MUTEX(424, false), // HDR, hdr-only
     GSK_USE_SESSION_PROTECTION_IO(425, false), // HDR, hdr-only
-    GSK_OCSP_ENABLE(426, Scope.ENVIRONMENT, false, false), // HDR
-    GSK_OCSP_NONCE_CHECK_ENABLE(427, Scope.ENVIRONMENT, false, false), // HDR
-    GSK_OCSP_NONCE_GENERATION_ENABLE(428, Scope.ENVIRONMENT, false, false), // HDR
+    GSK_OCSP_ENABLE(426, Scope.ENVIRONMENT, true, false), // HDR
+    GSK_OCSP_NONCE_CHECK_ENABLE(427, Scope.ENVIRONMENT, true, false), // HDR
+    GSK_OCSP_NONCE_GENERATION_ENABLE(428, Scope.ENVIRONMENT, true, false), // HDR
     GSK_URI_CDP_DISABLE(429, false), // HDR, hdr-only
     GSK_VALIDATE_EXTENDEDKEYUSAGE_ENABLE(430, false), // HDR, hdr-only
     GSK_PKCS11_ONLY_TRUSTED(431, false), // HDR, hdr-only
     GSK_ALLOW_NONCRITICALBASICCONSTRAINT(432, false), // HDR, hdr-only
     GSK_NIST_DES_FIPS_DEPRECATION(433, false), // HDR, hdr-only
     GSK_PKCS11_RSAPADDING_PROTECTION_ENABLE(434, false), // HDR, hdr-only
-    GSK_OCSP_RETRIEVE_VIA_GET(435, Scope.ENVIRONMENT, false, false), // HDR
+    GSK_OCSP_RETRIEVE_VIA_GET(435, Scope.ENVIRONMENT, true, false), // HDR
     GSK_PROTOCOL_TLSV10(436, Scope.BOTH, true, false), // JDK default: off
     GSK_PROTOCOL_TLSV11(437, Scope.BOTH, true, false), // JDK default: off
     GSK_PROTOCOL_TLSV12(438, Scope.BOTH, true, true),

@@ -23,13 +23,15 @@ public enum NumericAttribute implements Attribute {
     GSK_CRL_CACHE_SIZE(309, Scope.BOTH, Access.READ_WRITE, false, 0, Integer.MAX_VALUE, 0), // HDR, hdr-only
     // getter-only: any int the engine stores is fine, callers never set it
     GSK_LAST_VALIDATION_ERROR(311, Scope.SESSION, Access.READ_ONLY, true, Integer.MIN_VALUE, Integer.MAX_VALUE, 0), // HDR
-    GSK_OCSP_PROXY_SERVER_PORT(312, Scope.ENVIRONMENT, Access.READ_WRITE, false, 0, Integer.MAX_VALUE, 0), // HDR
+    GSK_OCSP_PROXY_SERVER_PORT(312, Scope.ENVIRONMENT, Access.READ_WRITE, true, 0, 65535, 0), // HDR; 0 = port 80
     GSK_OCSP_REQUEST_SIGALG(313, Scope.BOTH, Access.READ_WRITE, false, 0, Integer.MAX_VALUE, 0), // HDR, hdr-only
-    GSK_OCSP_MAX_RESPONSE_SIZE(315, Scope.ENVIRONMENT, Access.READ_WRITE, false, 0, Integer.MAX_VALUE, 20480),
-    GSK_OCSP_TIMEOUT(318, Scope.ENVIRONMENT, Access.READ_WRITE, false, 0, Integer.MAX_VALUE, 0),
+    GSK_OCSP_MAX_RESPONSE_SIZE(315, Scope.ENVIRONMENT, Access.READ_WRITE, true, 1, Integer.MAX_VALUE, 20480),
+    // gsk4j's choices where IBM gives no default: 10 s (0 also means 10 s: OCSP never waits unbounded),
+    // an 8-byte nonce, 256 cached answers
+    GSK_OCSP_TIMEOUT(318, Scope.ENVIRONMENT, Access.READ_WRITE, true, 0, Integer.MAX_VALUE, 10),
     GSK_SSL_EXTN_MAXFRAGMENT_SIZE(321, Scope.BOTH, Access.READ_WRITE, false, 0, Integer.MAX_VALUE, 0), // HDR
-    GSK_OCSP_NONCE_SIZE(324, Scope.ENVIRONMENT, Access.READ_WRITE, false, 0, Integer.MAX_VALUE, 0), // HDR
-    GSK_OCSP_CLIENT_CACHE_SIZE(326, Scope.ENVIRONMENT, Access.READ_WRITE, false, 0, Integer.MAX_VALUE, 0), // HDR
+    GSK_OCSP_NONCE_SIZE(324, Scope.ENVIRONMENT, Access.READ_WRITE, true, 1, 32, 8), // HDR
+    GSK_OCSP_CLIENT_CACHE_SIZE(326, Scope.ENVIRONMENT, Access.READ_WRITE, true, 0, Integer.MAX_VALUE, 256), // HDR
     GSK_TLS_CBCPROTECTION_METHOD(329, Scope.BOTH, Access.READ_WRITE, false, 0, Integer.MAX_VALUE, 0), // HDR
     // milliseconds, 0 = wait forever
     GSK_IBMI_READ_TIMEOUT(6993, Scope.BOTH, Access.READ_WRITE, true, 0, Integer.MAX_VALUE, 0,

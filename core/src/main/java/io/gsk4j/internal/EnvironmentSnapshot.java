@@ -13,6 +13,7 @@ import io.gsk4j.internal.certs.KeyMaterial;
 import io.gsk4j.internal.certs.StoreLoader;
 import io.gsk4j.internal.certs.StoreLocations;
 import io.gsk4j.internal.certs.StoreRequest;
+import io.gsk4j.internal.ocsp.OcspChecker;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Objects;
@@ -33,15 +34,17 @@ public final class EnvironmentSnapshot {
     private final ChainValidator validator;
     private final EngineBindings bindings;
     private final SSLContext context;
+    private final OcspChecker ocsp;
 
     private EnvironmentSnapshot(AttributeValues values, StoreLocations locations, KeyMaterial keyMaterial,
-            EngineBindings bindings, SSLContext context) {
+            EngineBindings bindings, SSLContext context, OcspChecker ocsp) {
         this.values = values;
         this.locations = locations;
         this.keyMaterial = keyMaterial;
         this.validator = new ChainValidator(keyMaterial.trustedCertificates());
         this.bindings = bindings;
         this.context = context;
+        this.ocsp = ocsp;
     }
 
     /** Reads the store and builds the context: what gsk_environment_init does. */
@@ -61,7 +64,8 @@ public final class EnvironmentSnapshot {
             int resumeSeconds = values.number(NumericAttribute.GSK_V3_SESSION_TIMEOUT);
             context.getClientSessionContext().setSessionTimeout(resumeSeconds);
             context.getServerSessionContext().setSessionTimeout(resumeSeconds);
-            return new EnvironmentSnapshot(values.freeze(), locations, material, bindings, context);
+            OcspChecker ocsp = OcspConfig.checker(values).orElse(null);
+            return new EnvironmentSnapshot(values.freeze(), locations, material, bindings, context, ocsp);
         } catch (GeneralSecurityException e) {
             throw new GskException(GskStatus.GSK_INTERNAL_ERROR, "the JDK's TLS context could not be created", e);
         }
@@ -123,5 +127,10 @@ public final class EnvironmentSnapshot {
 
     public SSLContext context() {
         return context;
+    }
+
+    /** The environment's OCSP checker (its cache is shared by all sessions), or null when OCSP is off. */
+    public OcspChecker ocsp() {
+        return ocsp;
     }
 }

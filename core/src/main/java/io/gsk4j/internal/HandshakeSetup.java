@@ -9,9 +9,11 @@ import io.gsk4j.TlsProtocol;
 import io.gsk4j.attr.BufferAttribute;
 import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
+import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.certs.ChainValidator;
 import io.gsk4j.internal.certs.EngineBindings;
 import io.gsk4j.internal.certs.KeyMaterial;
+import io.gsk4j.internal.certs.Revocation;
 import io.gsk4j.internal.certs.SessionBinding;
 import io.gsk4j.internal.engine.HelloCapture;
 import java.io.IOException;
@@ -99,7 +101,8 @@ public final class HandshakeSetup {
                 ? SessionBinding.PeerAuth.PASSTHRU : SessionBinding.PeerAuth.FULL;
         SignatureAlgorithms signatures = signatureAlgorithms(values);
         SessionBinding binding = new SessionBinding(EngineBindings.newAlias(), keys.privateKey().orElse(null),
-                keys.chain(), validator, peerAuth, values.validationCallback().orElse(null), signatures);
+                keys.chain(), validator, peerAuth, values.validationCallback().orElse(null), signatures,
+                revocation(env, values));
 
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
         String serverName = values.buffer(BufferAttribute.GSK_SSL_EXTN_SERVERNAME_REQUEST).filter(s -> !s.isBlank()).orElse(null);
@@ -145,6 +148,15 @@ public final class HandshakeSetup {
                 : EnumAttribute.GSK_EXTENDED_RENEGOTIATION_CRITICAL_SERVER;
         HelloCapture capture = values.isOn(critical) ? new HelloCapture() : null;
         return new HandshakeSetup(engine, channel, binding, keys.chain(), client, expectsPeer, sentName, capture);
+    }
+
+    /** OCSP for this handshake, bounded by its timeout; null when the environment has OCSP off. */
+    private static Revocation revocation(EnvironmentSnapshot env, AttributeValues values) {
+        if (env.ocsp() == null) {
+            return null;
+        }
+        int seconds = values.number(NumericAttribute.GSK_HANDSHAKE_TIMEOUT);
+        return new Revocation(env.ocsp(), seconds == 0 ? null : java.time.Instant.now().plusSeconds(seconds));
     }
 
     /** GSK_SSL_EXTN_SIGALG, parsed; null when unset (the JDK's own list applies). */

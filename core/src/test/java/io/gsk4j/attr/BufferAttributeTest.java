@@ -65,7 +65,8 @@ class BufferAttributeTest {
         assertTrue(BufferAttribute.GSK_KEYRING_STASH_FILE.supported());
         assertTrue(BufferAttribute.GSK_TLSV13_CIPHER_SPECS_EX.supported());
         assertFalse(BufferAttribute.GSK_V2_CIPHER_SPECS.supported());
-        assertFalse(BufferAttribute.GSK_OCSP_URL.supported());
+        assertTrue(BufferAttribute.GSK_OCSP_URL.supported());
+        assertFalse(BufferAttribute.GSK_OCSP_REQUEST_SIGKEYLABEL.supported());
         assertFalse(BufferAttribute.GSK_KEYRING_LABEL_EX.supported());
     }
 

@@ -94,7 +94,8 @@ class NumericAttributeTest {
     @Test
     void supportDecisions() {
         assertTrue(NumericAttribute.GSK_IBMI_READ_TIMEOUT.supported());
-        assertFalse(NumericAttribute.GSK_OCSP_TIMEOUT.supported());
+        assertTrue(NumericAttribute.GSK_OCSP_TIMEOUT.supported());
+        assertFalse(NumericAttribute.GSK_OCSP_REQUEST_SIGALG.supported());
         assertFalse(NumericAttribute.GSK_TLS_CBCPROTECTION_METHOD.supported());
     }
 }

@@ -157,9 +157,9 @@ class CompatAttributesTest {
     @Test
     void knownButUnsupportedIds() {
         GskHandle env = openEnv();
-        expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_buffer(env, GSK_OCSP_URL, "http://ocsp.example", 0));
-        expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_buffer(env, 221, "http://ocsp.example", 0));
-        expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_get_buffer(env, GSK_OCSP_URL, new StringRef(), new IntRef()));
+        expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_buffer(env, GSK_OCSP_REQUEST_SIGKEYLABEL, "signer", 0));
+        expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_buffer(env, 231, "host.example", 0));
+        expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_get_buffer(env, GSK_SSL_EXTN_SERVERNAME_CRITICAL_REQUEST, new StringRef(), new IntRef()));
         expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_buffer(env, GSK_KEYRING_LABEL_EX, "a,b", 0));
         expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_buffer(env, 254, "a,b", 0));
         expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_enum(env, GSK_NO_RENEGOTIATION, GSK_TRUE));
@@ -168,7 +168,10 @@ class CompatAttributesTest {
         expect(GSK_OK, gsk_attribute_set_enum(env, GSK_EXTENDED_RENEGOTIATION_CRITICAL_CLIENT, GSK_TRUE));
         expect(GSK_OK, gsk_attribute_set_enum(env, 452, GSK_TRUE));
         expect(GSK_OK, gsk_attribute_set_buffer(env, GSK_SSL_EXTN_SIGALG, "ECDSA_SHA256", 0));
-        expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_numeric_value(env, GSK_OCSP_TIMEOUT, 5));
+        expect(GSK_ERROR_UNSUPPORTED, gsk_attribute_set_numeric_value(env, GSK_OCSP_REQUEST_SIGALG, 2));
+        // supported since they were tested end to end
+        expect(GSK_OK, gsk_attribute_set_buffer(env, GSK_OCSP_URL, "http://ocsp.example", 0));
+        expect(GSK_OK, gsk_attribute_set_numeric_value(env, GSK_OCSP_TIMEOUT, 5));
     }
 
     @Test

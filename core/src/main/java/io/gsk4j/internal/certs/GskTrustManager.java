@@ -46,6 +46,9 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
             throw GskCertificateException.of(GskStatus.GSK_INTERNAL_ERROR, "no gsk4j session is bound to this handshake");
         }
         ChainVerdict verdict = signatureAlgorithmsAllowed(binding.validator().validate(chain, new Date()), chain, binding);
+        if (binding.revocation() != null) {
+            verdict = binding.revocation().check(verdict, chain, binding.validator().anchors(), binding);
+        }
         CertValidationCallback callback = binding.callback();
         if (callback == null) {
             binding.record(verdict, chain);

@@ -22,12 +22,15 @@ public final class SessionBinding {
     private final PeerAuth peerAuth;
     private final CertValidationCallback callback;
     private final SignatureAlgorithms signatureAlgorithms;
+    private final Revocation revocation;
     private volatile ChainVerdict verdict;
+    private volatile String unknownRevocationSubject;
     private volatile X509Certificate[] peerChain;
 
     public SessionBinding(String alias, PrivateKey key, List<X509Certificate> chain, ChainValidator validator, PeerAuth peerAuth,
-            CertValidationCallback callback, SignatureAlgorithms signatureAlgorithms) {
+            CertValidationCallback callback, SignatureAlgorithms signatureAlgorithms, Revocation revocation) {
         this.alias = alias;
+        this.revocation = revocation;
         this.callback = callback;
         this.signatureAlgorithms = signatureAlgorithms;
         this.key = key;
@@ -58,6 +61,20 @@ public final class SessionBinding {
 
     PeerAuth peerAuth() {
         return peerAuth;
+    }
+
+    /** How the peer's certificate is checked for revocation, or null when OCSP is off. */
+    Revocation revocation() {
+        return revocation;
+    }
+
+    void recordUnknownRevocation(String subject) {
+        this.unknownRevocationSubject = subject;
+    }
+
+    /** GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT: the certificate whose revocation status could not be learned, or null. */
+    public String unknownRevocationSubject() {
+        return unknownRevocationSubject;
     }
 
     /** GSK_SSL_EXTN_SIGALG, or null when the session did not set it. */
