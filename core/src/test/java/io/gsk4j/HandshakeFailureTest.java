@@ -120,6 +120,62 @@ class HandshakeFailureTest {
     }
 
     @Test
+    void anExpiredIntermediateIsExpired() throws Exception {
+        Instant now = Instant.now();
+        Ca expiredIntermediate = ca.intermediate("Expired issuing CA", KeyType.RSA_2048,
+                now.minus(Duration.ofDays(60)), now.minus(Duration.ofDays(1)));
+        // the leaf itself is within its dates; only the CA between it and the root is not
+        Credential leaf = expiredIntermediate.issue("localhost", KeyType.RSA_2048, now.minus(Duration.ofDays(30)),
+                now.plus(Duration.ofDays(30)), true, false, "localhost");
+        Environment env = Stores.initialised(dir, EnumValue.GSK_CLIENT_SESSION, clientStore);
+        GskException e = clientAgainstJdk(leaf, env);
+        assertEquals(GskStatus.GSK_KEYFILE_CERT_EXPIRED.code(), e.code(), e.getMessage());
+        assertTrue(e.getMessage().contains("Expired issuing CA"), e.getMessage());
+    }
+
+    @Test
+    void everyConfiguredSuiteFilteredOutIsNoCiphers() throws Exception {
+        // suites this JDK will not negotiate (NULL encryption, export RC4): nothing usable is left
+        Environment env = Stores.environment(dir, EnumValue.GSK_CLIENT_SESSION, clientStore);
+        env.set(EnumAttribute.GSK_PROTOCOL_TLSV13, EnumValue.GSK_FALSE);
+        env.set(BufferAttribute.GSK_TLSV12_CIPHER_SPECS_EX, "TLS_RSA_WITH_NULL_SHA256,TLS_ECDHE_RSA_WITH_NULL_SHA");
+        org.junit.jupiter.api.Assumptions.assumeFalse(CipherSpec.TLS_RSA_WITH_NULL_SHA256.isEnabledByJdk(),
+                "this JDK enables NULL suites");
+        assertEquals(GskStatus.GSK_ERROR_NO_CIPHERS.code(), assertThrows(GskException.class, env::init).code());
+    }
+
+    @Test
+    void aSocketOfAnEstablishedSessionIsRefusedToASecondOne() throws Exception {
+        Credential server = ca.issueServer("localhost", KeyType.RSA_2048, "localhost");
+        Environment serverEnv = Stores.initialised(dir, EnumValue.GSK_SERVER_SESSION,
+                Stores.pkcs12(dir, "server", server, ca.certificate()));
+        Environment env = Stores.initialised(dir, EnumValue.GSK_CLIENT_SESSION, clientStore);
+        try (Loopback link = Loopback.open()) {
+            Session serverSession = serverEnv.openSession();
+            serverSession.attach(link.server);
+            JdkPeer.Running<Void> side = JdkPeer.start(() -> {
+                serverSession.handshake();
+                return null;
+            });
+            Session first = env.openSession();
+            first.attach(link.client);
+            first.handshake();
+            side.result();
+            Session second = env.openSession();
+            second.attach(link.client);
+            assertEquals(GskStatus.GSK_IBMI_ERROR_ALREADY_SECURE.code(), assertThrows(GskException.class, second::handshake).code());
+            second.close();
+            // the first session is untouched by the refused second one
+            first.write(java.nio.ByteBuffer.wrap(new byte[] {42}));
+            java.nio.ByteBuffer one = java.nio.ByteBuffer.allocate(1);
+            serverSession.read(one);
+            assertEquals(42, one.get(0));
+            first.close();
+            serverSession.close();
+        }
+    }
+
+    @Test
     void anExpiredRootIsNoTrustAnchor() throws Exception {
         Instant now = Instant.now();
         Ca oldRoot = TestPki.rootCa("Old root", KeyType.RSA_2048, now.minus(Duration.ofDays(400)), now.minus(Duration.ofDays(2)));

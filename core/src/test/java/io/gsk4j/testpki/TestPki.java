@@ -101,10 +101,15 @@ public final class TestPki {
         }
 
         public Ca intermediate(String cn, KeyType type) {
-            KeyPair pair = Keys.generate(type);
             Instant now = Instant.now();
+            return intermediate(cn, type, now.minus(BACKDATE), now.plus(CA_LIFETIME));
+        }
+
+        /** An intermediate CA with chosen validity dates (e.g. one that has expired). */
+        public Ca intermediate(String cn, KeyType type, Instant notBefore, Instant notAfter) {
+            KeyPair pair = Keys.generate(type);
             X509Certificate cert = CertificateMaker.forSubject(cn, pair.getPublic())
-                    .validity(now.minus(BACKDATE), now.plus(CA_LIFETIME))
+                    .validity(notBefore, notAfter)
                     .asCa()
                     .signBy(certificate, key, this.type);
             return new Ca(cert, pair.getPrivate(), type, this);
