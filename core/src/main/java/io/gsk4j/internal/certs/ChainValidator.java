@@ -1,6 +1,10 @@
 package io.gsk4j.internal.certs;
 
 import io.gsk4j.GskStatus;
+import io.gsk4j.internal.validation.ValidationPolicy;
+import io.gsk4j.internal.validation.ValidationPolicy.Purpose;
+import io.gsk4j.internal.validation.ValidationRules;
+import io.gsk4j.internal.validation.Violation;
 import java.security.GeneralSecurityException;
 import java.security.InvalidAlgorithmParameterException;
 import java.security.cert.CertPath;
@@ -12,7 +16,9 @@ import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,11 +29,14 @@ import java.util.Set;
  * <p>The order of the questions gives each refusal one precise status: does the chain reach a
  * certificate the store trusts ({@code GSK_IBMI_ERROR_NOT_TRUSTED_ROOT})? do the signatures
  * along it hold ({@code GSK_ERROR_BAD_CERTIFICATE})? is every certificate, the anchor
- * included, inside its validity period ({@code GSK_KEYFILE_CERT_EXPIRED})? does the JDK's
- * PKIX algorithm accept the path ({@code GSK_ERROR_CERT_VALIDATION})?
+ * included, inside its validity period ({@code GSK_KEYFILE_CERT_EXPIRED})? does the path keep
+ * the rules of the policy's profile ({@link ValidationRules}, each refusal a named
+ * {@link io.gsk4j.internal.validation.ValidationReason})? does the JDK's PKIX algorithm accept
+ * the path ({@code GSK_ERROR_CERT_VALIDATION})?
  */
 public final class ChainValidator {
-    private static final int MAX_PATH = 10;
+    /** Certificates of a presented chain looked at: enough for any real chain, and a bound on the work. */
+    private static final int MAX_PRESENTED = ValidationPolicy.DEPTH_LIMIT + 1;
 
     private final List<X509Certificate> anchors;
     private final Set<TrustAnchor> trustAnchors;
@@ -45,15 +54,29 @@ public final class ChainValidator {
         return anchors;
     }
 
+    /**
+     * The STRICT defaults (depth 10, no host name). This variant does not know which side of
+     * TLS the chain came from, so it accepts a peer certificate good for serverAuth or for
+     * clientAuth; callers that know pass a policy.
+     */
     public ChainVerdict validate(X509Certificate[] chain, Date now) {
-        if (chain == null || chain.length == 0) {
+        return validate(chain, now, ValidationPolicy.defaults(Purpose.SERVER), EnumSet.allOf(Purpose.class));
+    }
+
+    public ChainVerdict validate(X509Certificate[] chain, Date now, ValidationPolicy policy) {
+        return validate(chain, now, policy, EnumSet.of(policy.purpose()));
+    }
+
+    private ChainVerdict validate(X509Certificate[] presented, Date now, ValidationPolicy policy, Set<Purpose> purposes) {
+        if (presented == null || presented.length == 0) {
             return new ChainVerdict(GskStatus.GSK_ERROR_NO_CERTIFICATE, "the peer sent no certificate");
         }
+        X509Certificate[] chain = presented.length > MAX_PRESENTED ? Arrays.copyOf(presented, MAX_PRESENTED) : presented;
         List<X509Certificate> path = new ArrayList<>();
         X509Certificate anchor = null;
         X509Certificate current = chain[0];
         boolean badSignature = false;
-        while (path.size() < MAX_PATH) {
+        while (path.size() < MAX_PRESENTED) {
             if (anchors.contains(current)) {
                 anchor = current;
                 break;
@@ -89,6 +112,10 @@ public final class ChainValidator {
                 return new ChainVerdict(GskStatus.GSK_KEYFILE_CERT_EXPIRED,
                         subject(c) + " is not valid before " + c.getNotBefore().toInstant());
             }
+        }
+        Violation broken = ValidationRules.check(path, anchor, policy, purposes);
+        if (broken != null) {
+            return ChainVerdict.refusedBy(broken);
         }
         return pkix(path, anchor, now);
     }

@@ -1,17 +1,35 @@
 package io.gsk4j.internal.certs;
 
 import io.gsk4j.GskStatus;
+import io.gsk4j.internal.validation.ValidationReason;
+import io.gsk4j.internal.validation.Violation;
 
 /**
  * What validation concluded about a peer's chain: {@code GSK_OK} or the status that says
- * why not, with a sentence for people. The status number doubles as the validation code
- * ({@code GSK_CERTIFICATE_VALIDATION_CODE}, {@code GSK_LAST_VALIDATION_ERROR}), as on IBM i.
+ * why not, with a sentence for people, and for refusals by a named rule the rule itself.
+ * The validation code ({@code GSK_CERTIFICATE_VALIDATION_CODE}, {@code GSK_LAST_VALIDATION_ERROR})
+ * is the rule's number when there is one, else the status number, as on IBM i (6000, 107).
  */
-public record ChainVerdict(GskStatus status, String reason) {
+public record ChainVerdict(GskStatus status, String reason, ValidationReason rule) {
     public static final ChainVerdict OK = new ChainVerdict(GskStatus.GSK_OK, "the chain is valid");
+
+    /** A verdict without a named rule: OK, and the untrusted-root, signature and validity refusals. */
+    public ChainVerdict(GskStatus status, String reason) {
+        this(status, reason, null);
+    }
+
+    /** A refusal by a named rule: its status, its text. */
+    public static ChainVerdict refusedBy(Violation v) {
+        return new ChainVerdict(v.rule().status(), v.text(), v.rule());
+    }
 
     public boolean ok() {
         return status == GskStatus.GSK_OK;
+    }
+
+    /** The number programs read: the rule's code when a rule refused, else the status code. */
+    public int validationCode() {
+        return rule != null ? rule.code() : status.code();
     }
 
     /** The failures PASSTHRU authentication lets through: IBM names expiry and an untrusted root. */

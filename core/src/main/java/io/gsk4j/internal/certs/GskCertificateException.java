@@ -52,7 +52,7 @@ public final class GskCertificateException extends CertificateException {
     }
 
     public GskException toGskException(Throwable handshakeFailure) {
-        return GskException.validation(verdict.status(), verdict.status().code(), verdict.reason(), handshakeFailure);
+        return GskException.validation(verdict.status(), verdict.validationCode(), verdict.reason(), handshakeFailure);
     }
 
     /** For statuses decided outside chain validation (e.g. no certificate at all). */

@@ -1,0 +1,52 @@
+package io.gsk4j.internal.validation;
+
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
+import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
+
+/**
+ * STRICT only (BR 7.1.3.2): no certificate below the anchor signed with SHA-1 or MD5 (or MD2),
+ * RSASSA-PSS with a SHA-1 hash included. The anchor's own self-signature proves nothing and is
+ * not judged.
+ */
+final class SignatureAlgorithmRule implements PathRule {
+    private static final String RSASSA_PSS = "1.2.840.113549.1.1.10";
+    private static final Map<String, String> WEAK = Map.of(
+            "1.2.840.113549.1.1.5", "SHA1withRSA",
+            "1.3.14.3.2.29", "SHA1withRSA (OIW)",
+            "1.2.840.10045.4.1", "SHA1withECDSA",
+            "1.2.840.10040.4.3", "SHA1withDSA",
+            "1.2.840.113549.1.1.4", "MD5withRSA",
+            "1.2.840.113549.1.1.2", "MD2withRSA");
+
+    @Override
+    public Violation check(ValidationPath path) {
+        for (int i = 0; i < path.anchorIndex(); i++) {
+            X509Certificate c = path.cert(i);
+            String oid = c.getSigAlgOID();
+            String weak = WEAK.get(oid);
+            if (weak == null && RSASSA_PSS.equals(oid) && pssWithSha1(c.getSigAlgParams())) {
+                weak = "RSASSA-PSS with SHA-1";
+            }
+            if (weak != null) {
+                return Violation.of(ValidationReason.WEAK_SIGNATURE_ALGORITHM, c, "signed with " + weak);
+            }
+        }
+        return null;
+    }
+
+    /** PSS parameters name SHA-1 (also their DEFAULT when absent). */
+    private static boolean pssWithSha1(byte[] params) {
+        if (params == null) {
+            return true;
+        }
+        try {
+            RSASSAPSSparams p = RSASSAPSSparams.getInstance(ASN1Primitive.fromByteArray(params));
+            return p.getHashAlgorithm().getAlgorithm().equals(OIWObjectIdentifiers.idSHA1);
+        } catch (java.io.IOException | RuntimeException e) {
+            return true; // unreadable parameters: the JDK would not have verified the signature either
+        }
+    }
+}

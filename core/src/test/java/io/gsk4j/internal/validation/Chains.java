@@ -1,0 +1,93 @@
+package io.gsk4j.internal.validation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.gsk4j.internal.certs.ChainValidator;
+import io.gsk4j.internal.certs.ChainVerdict;
+import io.gsk4j.internal.validation.ValidationPolicy.Profile;
+import io.gsk4j.internal.validation.ValidationPolicy.Purpose;
+import io.gsk4j.testpki.CertBuilder;
+import io.gsk4j.testpki.CertBuilder.Issued;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.util.Date;
+import java.util.List;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509TrustManager;
+
+/** Shared helpers: judge a generated chain under a policy, and ask the JDK for its opinion. */
+final class Chains {
+    static final ValidationPolicy STRICT = ValidationPolicy.defaults(Purpose.SERVER);
+    static final ValidationPolicy RFC = STRICT.withProfile(Profile.RFC5280);
+    static final ValidationPolicy JDK = STRICT.withProfile(Profile.JDK);
+
+    private Chains() {
+    }
+
+    static Issued root() {
+        return CertBuilder.ca("O=gsk4j tests,CN=Test Root").selfSigned();
+    }
+
+    static Issued issuing(Issued parent) {
+        return CertBuilder.ca("O=gsk4j tests,CN=Test Issuing CA").issuedBy(parent);
+    }
+
+    static Issued server(Issued issuer) {
+        return CertBuilder.server("CN=www.example.com", "www.example.com").issuedBy(issuer);
+    }
+
+    /** The peer's chain (leaf first) judged against one trusted certificate. */
+    static ChainVerdict judge(ValidationPolicy policy, Issued anchor, Issued... chain) {
+        return new ChainValidator(List.of(anchor.cert())).validate(certs(chain), new Date(), policy);
+    }
+
+    static ChainVerdict strict(Issued anchor, Issued... chain) {
+        return judge(STRICT, anchor, chain);
+    }
+
+    static X509Certificate[] certs(Issued... chain) {
+        X509Certificate[] out = new X509Certificate[chain.length];
+        for (int i = 0; i < chain.length; i++) {
+            out[i] = chain[i].cert();
+        }
+        return out;
+    }
+
+    static void assertValid(ChainVerdict v) {
+        assertTrue(v.ok(), () -> "expected a valid chain, got " + v.status() + " " + v.validationCode() + ": " + v.reason());
+        assertNull(v.rule());
+        assertEquals(0, v.validationCode());
+    }
+
+    static void assertRefused(ValidationReason rule, ChainVerdict v) {
+        assertEquals(rule, v.rule(), () -> "got " + v.status() + ": " + v.reason());
+        assertEquals(rule.status(), v.status());
+        assertEquals(rule.code(), v.validationCode());
+        assertTrue(v.reason().contains(rule.name()), v.reason());
+        assertTrue(!v.passableInPassthru(), "rule refusals never pass PASSTHRU");
+    }
+
+    /** The JDK's TLS trust manager (PKIX path building and validation, TLS server checks) accepts the chain. */
+    static void assertJdkAccepts(Issued anchor, Issued... chain) {
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setCertificateEntry("anchor", anchor.cert());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
+            tmf.init(ks);
+            ((X509TrustManager) tmf.getTrustManagers()[0]).checkServerTrusted(certs(chain), "UNKNOWN");
+        } catch (Exception e) {
+            fail("the JDK refuses the chain: " + e, e);
+        }
+    }
+
+    /** A refusal of the STRICT profile that the JDK's own validator does not make. */
+    static void assertOnlyWeRefuse(ValidationReason rule, Issued anchor, Issued... chain) {
+        assertRefused(rule, strict(anchor, chain));
+        assertValid(judge(JDK, anchor, chain));
+        assertJdkAccepts(anchor, chain);
+    }
+}

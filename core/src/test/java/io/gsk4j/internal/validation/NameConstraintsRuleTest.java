@@ -1,0 +1,209 @@
+package io.gsk4j.internal.validation;
+
+import static io.gsk4j.internal.validation.Chains.assertOnlyWeRefuse;
+import static io.gsk4j.internal.validation.Chains.assertRefused;
+import static io.gsk4j.internal.validation.Chains.assertValid;
+import static io.gsk4j.internal.validation.Chains.judge;
+import static io.gsk4j.internal.validation.Chains.strict;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import io.gsk4j.testpki.CertBuilder;
+import io.gsk4j.testpki.CertBuilder.Issued;
+import java.math.BigInteger;
+import java.time.Duration;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralSubtree;
+import org.junit.jupiter.api.Test;
+
+/** RFC 5280 §4.2.1.10 name constraints, on intermediates and on the trust anchor itself. */
+class NameConstraintsRuleTest {
+    private final Issued root = Chains.root();
+
+    private static GeneralSubtree[] dns(String... names) {
+        GeneralSubtree[] out = new GeneralSubtree[names.length];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = new GeneralSubtree(new GeneralName(GeneralName.dNSName, names[i]));
+        }
+        return out;
+    }
+
+    private static GeneralSubtree ip(int... addressAndMask) {
+        byte[] b = new byte[addressAndMask.length];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) addressAndMask[i];
+        }
+        return new GeneralSubtree(new GeneralName(GeneralName.iPAddress, new DEROctetString(b)));
+    }
+
+    private static GeneralSubtree email(String s) {
+        return new GeneralSubtree(new GeneralName(GeneralName.rfc822Name, s));
+    }
+
+    private static GeneralSubtree dir(String dn) {
+        return new GeneralSubtree(new GeneralName(new X500Name(BCStyle.INSTANCE, dn)));
+    }
+
+    private Issued constrained(GeneralSubtree[] permitted, GeneralSubtree[] excluded) {
+        return CertBuilder.ca("O=gsk4j tests,CN=Constrained CA").nameConstraints(permitted, excluded).issuedBy(root);
+    }
+
+    private static Issued leaf(Issued ca, String... sans) {
+        return CertBuilder.server("CN=leaf", sans).issuedBy(ca);
+    }
+
+    @Test
+    void permittedDnsSubtrees() {
+        Issued ca = constrained(dns("example.com"), null);
+        assertValid(strict(root, leaf(ca, "example.com", "www.example.com", "A.B.EXAMPLE.COM", "*.example.com"), ca));
+        assertRefused(ValidationReason.NAME_NOT_PERMITTED, strict(root, leaf(ca, "www.example.com", "www.example.org"), ca));
+        assertRefused(ValidationReason.NAME_NOT_PERMITTED, strict(root, leaf(ca, "badexample.com"), ca));
+    }
+
+    @Test
+    void excludedDnsSubtreesAndWildcardsThatReachIntoThem() {
+        Issued ca = constrained(dns("example.com"), dns("secret.example.com"));
+        assertValid(strict(root, leaf(ca, "www.example.com", "*.public.example.com"), ca));
+        assertRefused(ValidationReason.NAME_EXCLUDED, strict(root, leaf(ca, "secret.example.com"), ca));
+        assertRefused(ValidationReason.NAME_EXCLUDED, strict(root, leaf(ca, "x.SECRET.example.com"), ca));
+        // "*.example.com" stands for "secret.example.com" too
+        assertRefused(ValidationReason.NAME_EXCLUDED, strict(root, leaf(ca, "*.example.com"), ca));
+    }
+
+    @Test
+    void aWildcardIsPermittedOnlyWhenEveryNameItStandsForIs() {
+        Issued ca = constrained(dns("www.example.com"), null);
+        assertRefused(ValidationReason.NAME_NOT_PERMITTED, strict(root, leaf(ca, "*.example.com"), ca));
+    }
+
+    @Test
+    void theTrustAnchorsOwnConstraintsApply() {
+        Issued constrainedRoot = CertBuilder.ca("O=gsk4j tests,CN=Constrained Root")
+                .nameConstraints(dns("example.com"), null).selfSigned();
+        Issued inter = Chains.issuing(constrainedRoot);
+        assertValid(strict(constrainedRoot, leaf(inter, "www.example.com"), inter));
+        // the JDK takes a trust anchor's certificate without its name constraints
+        assertOnlyWeRefuse(ValidationReason.NAME_NOT_PERMITTED, constrainedRoot, leaf(inter, "www.example.org"), inter);
+        assertRefused(ValidationReason.NAME_NOT_PERMITTED,
+                judge(Chains.RFC, constrainedRoot, leaf(inter, "www.example.org"), inter));
+    }
+
+    @Test
+    void ipv4AndIpv6Ranges() {
+        Issued ca = constrained(new GeneralSubtree[] {ip(10, 0, 0, 0, 255, 0, 0, 0),
+            ip(0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    0xff, 0xff, 0xff, 0xff, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)},
+                new GeneralSubtree[] {ip(10, 9, 0, 0, 255, 255, 0, 0)});
+        assertValid(strict(root, leaf(ca, "10.1.2.3", "2001:db8::1"), ca));
+        assertRefused(ValidationReason.NAME_NOT_PERMITTED, strict(root, leaf(ca, "192.168.1.1"), ca));
+        assertRefused(ValidationReason.NAME_NOT_PERMITTED, strict(root, leaf(ca, "2001:db9::1"), ca));
+        assertRefused(ValidationReason.NAME_EXCLUDED, strict(root, leaf(ca, "10.9.8.7"), ca));
+    }
+
+    @Test
+    void emailAddressesInTheSanAndInTheSubject() {
+        Issued ca = constrained(new GeneralSubtree[] {email("example.com"), email(".example.org"), email("ceo@example.net")}, null);
+        assertValid(strict(root, client(ca, "alice@example.com"), ca));
+        assertValid(strict(root, client(ca, "bob@mail.example.org"), ca));
+        assertValid(strict(root, client(ca, "ceo@EXAMPLE.net"), ca));
+        assertRefused(ValidationReason.NAME_NOT_PERMITTED, strict(root, client(ca, "bob@mail.example.com"), ca));
+        assertRefused(ValidationReason.NAME_NOT_PERMITTED, strict(root, client(ca, "carol@example.org"), ca));
+        assertRefused(ValidationReason.NAME_NOT_PERMITTED, strict(root, client(ca, "CEO@example.net"), ca));
+        Issued inSubject = CertBuilder.server("CN=leaf,E=mallory@evil.test", "www.example.com").issuedBy(ca);
+        assertRefused(ValidationReason.NAME_NOT_PERMITTED, strict(root, inSubject, ca));
+    }
+
+    private static Issued client(Issued ca, String mail) {
+        return CertBuilder.server("CN=mail user", "www.example.com")
+                .sans(new GeneralName(GeneralName.rfc822Name, mail)).issuedBy(ca);
+    }
+
+    @Test
+    void directoryNames() {
+        Issued ca = constrained(new GeneralSubtree[] {dir("C=US,O=Example")}, new GeneralSubtree[] {dir("C=US,O=Example,OU=Secret")});
+        Issued good = CertBuilder.server("C=US,O=Example,CN=www", "www.example.com").issuedBy(ca);
+        Issued outside = CertBuilder.server("C=US,O=Other,CN=www", "www.example.com").issuedBy(ca);
+        Issued excluded = CertBuilder.server("C=US,O=Example,OU=Secret,CN=www", "www.example.com").issuedBy(ca);
+        assertValid(strict(root, good, ca));
+        assertRefused(ValidationReason.NAME_NOT_PERMITTED, strict(root, outside, ca));
+        assertRefused(ValidationReason.NAME_EXCLUDED, strict(root, excluded, ca));
+    }
+
+    @Test
+    void theCommonNameCountsWhenItIsTheOnlyName() {
+        Issued ca = constrained(dns("example.com"), null);
+        Issued cnOnly = CertBuilder.server("CN=www.evil.test").issuedBy(ca);
+        Issued cnAndSan = CertBuilder.server("CN=www.evil.test", "www.example.com").issuedBy(ca);
+        assertRefused(ValidationReason.NAME_NOT_PERMITTED, strict(root, cnOnly, ca));
+        assertValid(strict(root, cnAndSan, ca)); // with a SAN, no client reads the CN as a name
+        Issued ipCa = constrained(new GeneralSubtree[] {ip(10, 0, 0, 0, 255, 0, 0, 0)}, null);
+        assertRefused(ValidationReason.NAME_NOT_PERMITTED, strict(root, CertBuilder.server("CN=192.168.0.1").issuedBy(ipCa), ipCa));
+    }
+
+    @Test
+    void malformedConstraintsAreRefused() {
+        Issued wildcard = constrained(dns("*.example.com"), null);
+        assertRefused(ValidationReason.NAME_CONSTRAINTS_MALFORMED, strict(root, leaf(wildcard, "a.example.com"), wildcard));
+        Issued leadingDot = constrained(dns(".example.com"), null);
+        assertRefused(ValidationReason.NAME_CONSTRAINTS_MALFORMED, strict(root, leaf(leadingDot, "a.example.com"), leadingDot));
+        // the JDK will not even parse this one when it is critical: non-critical, it reaches us
+        Issued fiveOctets = CertBuilder.ca("O=gsk4j tests,CN=Constrained CA").extension(Extension.nameConstraints, false,
+                new org.bouncycastle.asn1.x509.NameConstraints(new GeneralSubtree[] {ip(10, 0, 0, 0, 255)}, null)).issuedBy(root);
+        assertRefused(ValidationReason.NAME_CONSTRAINTS_MALFORMED, strict(root, leaf(fiveOctets, "10.0.0.1"), fiveOctets));
+        Issued holeyMask = constrained(new GeneralSubtree[] {ip(10, 0, 0, 0, 255, 0, 255, 0)}, null);
+        assertRefused(ValidationReason.NAME_CONSTRAINTS_MALFORMED, strict(root, leaf(holeyMask, "10.0.0.1"), holeyMask));
+        Issued badMail = constrained(new GeneralSubtree[] {email("*@example.com")}, null);
+        assertRefused(ValidationReason.NAME_CONSTRAINTS_MALFORMED, strict(root, leaf(badMail, "www.example.com"), badMail));
+        Issued empty = CertBuilder.ca("O=gsk4j tests,CN=Empty NC").rawExtension(Extension.nameConstraints, true,
+                new byte[] {0x30, 0x00}).issuedBy(root);
+        assertRefused(ValidationReason.NAME_CONSTRAINTS_MALFORMED, strict(root, leaf(empty, "www.example.com"), empty));
+    }
+
+    @Test
+    void minimumAndMaximumAreRefused() {
+        GeneralName base = new GeneralName(GeneralName.dNSName, "example.com");
+        Issued min = constrained(new GeneralSubtree[] {new GeneralSubtree(base, BigInteger.ONE, null)}, null);
+        assertRefused(ValidationReason.NAME_CONSTRAINTS_MINIMUM_NOT_ZERO, strict(root, leaf(min, "www.example.com"), min));
+        Issued max = constrained(new GeneralSubtree[] {new GeneralSubtree(base, BigInteger.ZERO, BigInteger.TEN)}, null);
+        assertRefused(ValidationReason.NAME_CONSTRAINTS_MAXIMUM_PRESENT, strict(root, leaf(max, "www.example.com"), max));
+    }
+
+    @Test
+    void anEndEntityWithNameConstraintsIsRefused() {
+        Issued ca = Chains.issuing(root);
+        Issued leafWithNc = CertBuilder.server("CN=www.example.com", "www.example.com")
+                .nameConstraints(dns("example.com"), null).issuedBy(ca);
+        assertRefused(ValidationReason.NAME_CONSTRAINTS_IN_LEAF, strict(root, leafWithNc, ca));
+    }
+
+    @Test
+    void aConstrainedFormGsk4jCannotCheckRefusesOnlyWhenUsed() {
+        GeneralSubtree uri = new GeneralSubtree(new GeneralName(GeneralName.uniformResourceIdentifier, ".example.com"));
+        Issued ca = constrained(new GeneralSubtree[] {uri}, null);
+        assertValid(strict(root, leaf(ca, "www.example.com"), ca));
+        Issued withUri = CertBuilder.server("CN=leaf", "www.example.com")
+                .sans(new GeneralName(GeneralName.dNSName, "www.example.com"),
+                        new GeneralName(GeneralName.uniformResourceIdentifier, "https://www.example.com/"))
+                .issuedBy(ca);
+        assertRefused(ValidationReason.UNSUPPORTED_NAME_CONSTRAINT, strict(root, withUri, ca));
+    }
+
+    @Test
+    void thousandsOfNamesAndConstraintsAreRefusedQuickly() {
+        String[] subtrees = new String[400];
+        String[] names = new String[400];
+        for (int i = 0; i < subtrees.length; i++) {
+            subtrees[i] = "zone" + i + ".example.com";
+            names[i] = "host" + i + ".zone" + (subtrees.length - 1) + ".example.com";
+        }
+        Issued ca = constrained(dns(subtrees), null);
+        Issued heavy = leaf(ca, names);
+        assertTimeoutPreemptively(Duration.ofSeconds(2), () ->
+                assertRefused(ValidationReason.NAME_CONSTRAINTS_TOO_COMPLEX, strict(root, heavy, ca)));
+        // below the bound the same shapes are checked in full
+        assertValid(strict(root, leaf(ca, java.util.Arrays.copyOf(names, 100)), ca));
+    }
+}
