@@ -57,7 +57,10 @@ public enum BufferAttribute implements Attribute {
     GSK_KEYRING_LABEL_EX(254, Scope.BOTH, Access.READ_WRITE, false, Len.LIST),
     GSK_TLSV13_CIPHER_SPECS_EX(2008, Scope.BOTH, Access.READ_WRITE, true, Len.CIPHERS),
     GSK_IBMI_APPLICATION_ID(6999, Scope.ENVIRONMENT, Access.READ_WRITE, true, Len.APP_ID,
-            "GSK_OS400_APPLICATION_ID");
+            "GSK_OS400_APPLICATION_ID"),
+    // gsk4j's own (9000-9099, outside IBM's ranges): the host name the peer's certificate must name
+    // (a DNS name or an IP literal; empty = no check, as GSKit leaves host names to the application)
+    GSK4J_EXPECTED_HOSTNAME(9003, Scope.BOTH, Access.READ_WRITE, true, Len.HOST);
 
     /** Setter limits in bytes; generous, they only stop absurd input. */
     private static final class Len {

@@ -97,7 +97,11 @@ public enum EnumAttribute implements Attribute {
     GSK_MSCNG_ENABLE(459, false), // HDR, hdr-only
     GSK_MSCNG_SMARTCARD_SELECT(460, false), // HDR, hdr-only
     GSK_MSCAPI_ENABLE(461, false), // HDR, hdr-only
-    GSK_PROTOCOL_TLSV13(4030, Scope.BOTH, true, true);
+    GSK_PROTOCOL_TLSV13(4030, Scope.BOTH, true, true),
+    // gsk4j's own: how strictly a peer's chain is judged (docs/VALIDATION.md)
+    GSK4J_VALIDATION_PROFILE(9001, Scope.BOTH, true, EnumValue.GSK4J_VALIDATION_PROFILE_STRICT,
+            EnumValue.GSK4J_VALIDATION_PROFILE_STRICT, EnumValue.GSK4J_VALIDATION_PROFILE_RFC5280,
+            EnumValue.GSK4J_VALIDATION_PROFILE_JDK);
 
     private static final Map<Integer, EnumAttribute> BY_ID = Tables.byId(values(), EnumAttribute::id);
     private static final Map<String, EnumAttribute> BY_NAME = Tables.byName(values(), EnumAttribute::names);

@@ -53,7 +53,11 @@ public enum EnumValue {
     // validationCallBack.certificateNeeded
     GSK_CERTIFICATE_CHAIN_SENT_VIA_SSL(950),
     GSK_COMPLETED_CERTIFICATE_CHAIN(951),
-    GSK_END_ENTITY_CERTIFICATE(952);
+    GSK_END_ENTITY_CERTIFICATE(952),
+    // gsk4j's own: GSK4J_VALIDATION_PROFILE
+    GSK4J_VALIDATION_PROFILE_STRICT(9101),
+    GSK4J_VALIDATION_PROFILE_RFC5280(9102),
+    GSK4J_VALIDATION_PROFILE_JDK(9103);
 
     private static final Map<Integer, EnumValue> BY_CODE = Tables.byId(values(), EnumValue::code);
     private static final Map<String, EnumValue> BY_NAME = Tables.byName(values(), EnumValue::names);

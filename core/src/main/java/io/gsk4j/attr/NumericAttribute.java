@@ -39,7 +39,9 @@ public enum NumericAttribute implements Attribute {
     GSK_CERTIFICATE_VALIDATION_CODE(6996, Scope.SESSION, Access.READ_ONLY, true,
             Integer.MIN_VALUE, Integer.MAX_VALUE, 0),
     // seconds, 0 = wait forever
-    GSK_HANDSHAKE_TIMEOUT(6998, Scope.BOTH, Access.READ_WRITE, true, 0, Integer.MAX_VALUE, 0);
+    GSK_HANDSHAKE_TIMEOUT(6998, Scope.BOTH, Access.READ_WRITE, true, 0, Integer.MAX_VALUE, 0),
+    // gsk4j's own: the most certificates below the trust anchor a peer's chain may hold
+    GSK4J_MAX_CHAIN_DEPTH(9002, Scope.BOTH, Access.READ_WRITE, true, 1, 32, 10);
 
     private static final Map<Integer, NumericAttribute> BY_ID = Tables.byId(values(), NumericAttribute::id);
     private static final Map<String, NumericAttribute> BY_NAME = Tables.byName(values(), NumericAttribute::names);

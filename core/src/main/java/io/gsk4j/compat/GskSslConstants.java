@@ -220,6 +220,7 @@ public interface GskSslConstants {
     int GSK_KEYRING_LABEL_EX = 254;
     int GSK_TLSV13_CIPHER_SPECS_EX = 2008;
     int GSK_IBMI_APPLICATION_ID = 6999;
+    int GSK4J_EXPECTED_HOSTNAME = 9003;
     int GSK_OS400_APPLICATION_ID = 6999;
 
     // ---- GSK_NUM_ID (NumericAttribute) ----
@@ -246,6 +247,7 @@ public interface GskSslConstants {
     int GSK_OS400_READ_TIMEOUT = 6993;
     int GSK_CERTIFICATE_VALIDATION_CODE = 6996;
     int GSK_HANDSHAKE_TIMEOUT = 6998;
+    int GSK4J_MAX_CHAIN_DEPTH = 9002;
 
     // ---- GSK_ENUM_ID (EnumAttribute) ----
     int GSK_CLIENT_AUTH_TYPE = 401;
@@ -310,6 +312,7 @@ public interface GskSslConstants {
     int GSK_MSCNG_SMARTCARD_SELECT = 460;
     int GSK_MSCAPI_ENABLE = 461;
     int GSK_PROTOCOL_TLSV13 = 4030;
+    int GSK4J_VALIDATION_PROFILE = 9001;
 
     // ---- GSK_ENUM_VALUE (EnumValue) ----
     int GSK_FALSE = 0;
@@ -354,6 +357,9 @@ public interface GskSslConstants {
     int GSK_CERTIFICATE_CHAIN_SENT_VIA_SSL = 950;
     int GSK_COMPLETED_CERTIFICATE_CHAIN = 951;
     int GSK_END_ENTITY_CERTIFICATE = 952;
+    int GSK4J_VALIDATION_PROFILE_STRICT = 9101;
+    int GSK4J_VALIDATION_PROFILE_RFC5280 = 9102;
+    int GSK4J_VALIDATION_PROFILE_JDK = 9103;
 
     // ---- GSK_CALLBACK_ID (CallbackAttribute) ----
     int GSK_IO_CALLBACK = 800;

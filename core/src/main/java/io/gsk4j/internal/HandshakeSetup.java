@@ -16,6 +16,7 @@ import io.gsk4j.internal.certs.KeyMaterial;
 import io.gsk4j.internal.certs.Revocation;
 import io.gsk4j.internal.certs.SessionBinding;
 import io.gsk4j.internal.engine.HelloCapture;
+import io.gsk4j.internal.validation.ValidationPolicy;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -102,7 +103,7 @@ public final class HandshakeSetup {
         SignatureAlgorithms signatures = signatureAlgorithms(values);
         SessionBinding binding = new SessionBinding(EngineBindings.newAlias(), keys.privateKey().orElse(null),
                 keys.chain(), validator, peerAuth, values.validationCallback().orElse(null), signatures,
-                revocation(env, values));
+                revocation(env, values), validationPolicy(values, client));
 
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
         String serverName = values.buffer(BufferAttribute.GSK_SSL_EXTN_SERVERNAME_REQUEST).filter(s -> !s.isBlank()).orElse(null);
@@ -148,6 +149,17 @@ public final class HandshakeSetup {
                 : EnumAttribute.GSK_EXTENDED_RENEGOTIATION_CRITICAL_SERVER;
         HelloCapture capture = values.isOn(critical) ? new HelloCapture() : null;
         return new HandshakeSetup(engine, channel, binding, keys.chain(), client, expectsPeer, sentName, capture);
+    }
+
+    /** gsk4j's validation attributes; a client judges a server's chain, a server a client's. */
+    private static ValidationPolicy validationPolicy(AttributeValues values, boolean client) {
+        EnumValue profile = values.enumValue(EnumAttribute.GSK4J_VALIDATION_PROFILE);
+        ValidationPolicy.Profile p = profile == EnumValue.GSK4J_VALIDATION_PROFILE_RFC5280 ? ValidationPolicy.Profile.RFC5280
+                : profile == EnumValue.GSK4J_VALIDATION_PROFILE_JDK ? ValidationPolicy.Profile.JDK
+                : ValidationPolicy.Profile.STRICT;
+        return new ValidationPolicy(p, values.number(NumericAttribute.GSK4J_MAX_CHAIN_DEPTH),
+                values.buffer(BufferAttribute.GSK4J_EXPECTED_HOSTNAME).orElse(null),
+                client ? ValidationPolicy.Purpose.SERVER : ValidationPolicy.Purpose.CLIENT);
     }
 
     /** OCSP for this handshake, bounded by its timeout; null when the environment has OCSP off. */

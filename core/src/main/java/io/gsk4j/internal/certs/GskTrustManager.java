@@ -45,7 +45,8 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
         if (binding == null) {
             throw GskCertificateException.of(GskStatus.GSK_INTERNAL_ERROR, "no gsk4j session is bound to this handshake");
         }
-        ChainVerdict verdict = signatureAlgorithmsAllowed(binding.validator().validate(chain, new Date()), chain, binding);
+        ChainVerdict verdict = signatureAlgorithmsAllowed(
+                binding.validator().validate(chain, new Date(), binding.policy()), chain, binding);
         if (binding.revocation() != null) {
             verdict = binding.revocation().check(verdict, chain, binding.validator().anchors(), binding);
         }

@@ -1,6 +1,7 @@
 package io.gsk4j.internal.certs;
 
-import io.gsk4j.GskStatus;
+import io.gsk4j.internal.validation.ValidationReason;
+import io.gsk4j.internal.validation.Violation;
 import io.gsk4j.internal.ocsp.OcspChecker;
 import io.gsk4j.internal.ocsp.OcspResult;
 import io.gsk4j.internal.ocsp.OcspStatus;
@@ -38,9 +39,9 @@ public final class Revocation {
         }
         OcspResult result = checker.check(leaf, issuer, deadline);
         if (result.status() == OcspStatus.REVOKED) {
-            return new ChainVerdict(GskStatus.GSK_ERROR_CERT_VALIDATION, "\"" + leaf.getSubjectX500Principal().getName()
+            return ChainVerdict.refusedBy(new Violation(ValidationReason.REVOKED, "\"" + leaf.getSubjectX500Principal().getName()
                     + "\" was revoked" + (result.revokedAt() == null ? "" : " on " + result.revokedAt())
-                    + " (OCSP: " + result.detail() + ")");
+                    + " (OCSP: " + result.detail() + ")"));
         }
         if (result.status() != OcspStatus.GOOD) {
             binding.recordUnknownRevocation(leaf.getSubjectX500Principal().getName());

@@ -2,6 +2,7 @@ package io.gsk4j.internal.certs;
 
 import io.gsk4j.CertValidationCallback;
 import io.gsk4j.internal.SignatureAlgorithms;
+import io.gsk4j.internal.validation.ValidationPolicy;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -23,13 +24,16 @@ public final class SessionBinding {
     private final CertValidationCallback callback;
     private final SignatureAlgorithms signatureAlgorithms;
     private final Revocation revocation;
+    private final ValidationPolicy policy;
     private volatile ChainVerdict verdict;
     private volatile String unknownRevocationSubject;
     private volatile X509Certificate[] peerChain;
 
     public SessionBinding(String alias, PrivateKey key, List<X509Certificate> chain, ChainValidator validator, PeerAuth peerAuth,
-            CertValidationCallback callback, SignatureAlgorithms signatureAlgorithms, Revocation revocation) {
+            CertValidationCallback callback, SignatureAlgorithms signatureAlgorithms, Revocation revocation,
+            ValidationPolicy policy) {
         this.alias = alias;
+        this.policy = policy;
         this.revocation = revocation;
         this.callback = callback;
         this.signatureAlgorithms = signatureAlgorithms;
@@ -61,6 +65,11 @@ public final class SessionBinding {
 
     PeerAuth peerAuth() {
         return peerAuth;
+    }
+
+    /** How strictly the peer's chain is judged, and for which purpose. */
+    ValidationPolicy policy() {
+        return policy;
     }
 
     /** How the peer's certificate is checked for revocation, or null when OCSP is off. */
