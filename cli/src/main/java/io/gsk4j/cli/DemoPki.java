@@ -19,6 +19,7 @@ import java.util.Date;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
@@ -101,6 +102,16 @@ final class DemoPki {
         return generator.generateKeyPair();
     }
 
+    private static final JcaX509ExtensionUtils EXTENSIONS = extensionUtils();
+
+    private static JcaX509ExtensionUtils extensionUtils() {
+        try {
+            return new JcaX509ExtensionUtils();
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is missing from this JDK", e);
+        }
+    }
+
     /** A CA: its key and self-signed certificate. */
     private static final class Issuer {
         private final X500Name name;
@@ -121,6 +132,8 @@ final class DemoPki {
             try {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+                // key identifiers: gsk4j's strict validation (like the web PKI) requires them
+                builder.addExtension(Extension.subjectKeyIdentifier, false, EXTENSIONS.createSubjectKeyIdentifier(keys.getPublic()));
             } catch (IOException e) {
                 throw new GeneralSecurityException("cannot encode CA extensions", e);
             }
@@ -133,6 +146,8 @@ final class DemoPki {
                     Date.from(notAfter), new X500Name("O=gsk4j demo,CN=" + host), subjectKeys.getPublic());
             try {
                 builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+                builder.addExtension(Extension.authorityKeyIdentifier, false,
+                        EXTENSIONS.createAuthorityKeyIdentifier(keys.getPublic()));
                 builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
                 builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
                 builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(new GeneralName[] {
