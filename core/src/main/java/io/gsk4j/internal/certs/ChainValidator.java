@@ -154,7 +154,7 @@ public final class ChainValidator {
     }
 
     /** A certificate among the candidates whose subject is c's issuer and whose key verifies c. */
-    private static X509Certificate findIssuer(X509Certificate c, List<X509Certificate> candidates) {
+    static X509Certificate findIssuer(X509Certificate c, List<X509Certificate> candidates) {
         for (X509Certificate candidate : candidates) {
             if (candidate.getSubjectX500Principal().equals(c.getIssuerX500Principal()) && verifies(c, candidate)) {
                 return candidate;

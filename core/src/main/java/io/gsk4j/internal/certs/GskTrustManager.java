@@ -113,25 +113,12 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
         }
         List<X509Certificate> out = new ArrayList<>(List.of(chain));
         if (needed == EnumValue.GSK_COMPLETED_CERTIFICATE_CHAIN) {
-            X509Certificate last = chain[chain.length - 1];
-            for (X509Certificate anchor : validator.anchors()) {
-                if (!out.contains(anchor) && anchor.getSubjectX500Principal().equals(last.getIssuerX500Principal())
-                        && signedBy(last, anchor)) {
-                    out.add(anchor);
-                    break;
-                }
+            X509Certificate anchor = ChainValidator.findIssuer(chain[chain.length - 1], validator.anchors());
+            if (anchor != null && !out.contains(anchor)) {
+                out.add(anchor);
             }
         }
         return List.copyOf(out);
-    }
-
-    private static boolean signedBy(X509Certificate c, X509Certificate issuer) {
-        try {
-            c.verify(issuer.getPublicKey());
-            return true;
-        } catch (java.security.GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
     }
 
     // Sessions always run on engines; the socket and engine-less variants are never used.

@@ -53,25 +53,9 @@ public final class Revocation {
         if (anchors.contains(leaf)) {
             return null;
         }
-        for (X509Certificate c : chain) {
-            if (c != leaf && c.getSubjectX500Principal().equals(leaf.getIssuerX500Principal()) && signed(leaf, c)) {
-                return c;
-            }
-        }
-        for (X509Certificate c : anchors) {
-            if (c.getSubjectX500Principal().equals(leaf.getIssuerX500Principal()) && signed(leaf, c)) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private static boolean signed(X509Certificate c, X509Certificate issuer) {
-        try {
-            c.verify(issuer.getPublicKey());
-            return true;
-        } catch (java.security.GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
+        List<X509Certificate> others = new java.util.ArrayList<>(List.of(chain));
+        others.remove(leaf);
+        X509Certificate issuer = ChainValidator.findIssuer(leaf, others);
+        return issuer != null ? issuer : ChainValidator.findIssuer(leaf, anchors);
     }
 }
