@@ -67,12 +67,18 @@ public class GskException extends IOException {
 
     /** The same failure again, so a sticky error can be rethrown with a fresh stack. */
     public GskException replay() {
-        return new GskException(code, errno, validationCode, getMessage(), this);
+        return new GskException(code, errno, validationCode, detail(), this);
+    }
+
+    /** The explanation alone, without the status name and number that {@link #getMessage()} puts first. */
+    public String detail() {
+        String detail = super.getMessage();
+        return detail == null ? "" : detail;
     }
 
     @Override
     public String getMessage() {
-        String detail = super.getMessage();
+        String detail = detail();
         StringBuilder text = new StringBuilder(GskStatus.nameOf(code)).append(" (").append(code).append(')');
         if (errno != null) {
             text.append(" errno ").append(errno.posixName()).append(" (").append(errno.code()).append(')');

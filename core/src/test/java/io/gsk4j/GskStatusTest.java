@@ -189,4 +189,12 @@ class GskStatusTest {
         assertEquals("GSK_ERROR_IO (406) errno EIO (3006): reading", e.getMessage());
         assertEquals("GSK_UNKNOWN_RC(9999) (9999)", new GskException(9999, null, 0, null, null).getMessage());
     }
+
+    @Test
+    void aReplayedFailureSaysItsStatusOnce() {
+        GskException first = new GskException(GskStatus.GSK_IBMI_ERROR_TIMED_OUT, "the handshake took too long");
+        GskException again = first.replay().replay();
+        assertEquals("GSK_IBMI_ERROR_TIMED_OUT (6011): the handshake took too long", again.getMessage());
+        assertEquals(first.code(), again.code());
+    }
 }

@@ -42,15 +42,16 @@ enum StoreFormat {
     }
 
     /**
-     * A PFX is one SEQUENCE far longer than 127 bytes, so its length is in long form (or BER
-     * indefinite). Text never has a byte >= 0x80 there, so a PEM file starting with "0" is safe.
+     * A PFX is one SEQUENCE. Its length is usually in long form (or BER indefinite); text never
+     * has a byte >= 0x80 there, so a PEM file starting with "0" is safe. An empty store can be
+     * short enough for the short form: then the length must cover exactly the rest of the file.
      */
     private static boolean looksLikeDerSequence(byte[] content) {
         if (content.length < 2 || (content[0] & 0xFF) != 0x30) {
             return false;
         }
         int length = content[1] & 0xFF;
-        return length >= 0x80 && length <= 0x84;
+        return (length >= 0x80 && length <= 0x84) || length == content.length - 2;
     }
 
     private static boolean startsWith(byte[] content, int... magic) {

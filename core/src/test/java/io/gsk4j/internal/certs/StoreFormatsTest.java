@@ -56,6 +56,20 @@ class StoreFormatsTest {
     }
 
     @Test
+    void anEmptyPkcs12StoreIsReadable() throws Exception {
+        // a freshly created JDK PKCS#12 file is short enough for a one-byte DER length
+        java.security.KeyStore empty = java.security.KeyStore.getInstance("PKCS12");
+        empty.load(null, null);
+        Path file = dir.resolve("empty.p12");
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
+            empty.store(out, pw("empty"));
+        }
+        KeyMaterial material = StoreLoader.load(keyring(file, pw("empty"), null, dir.resolve("home")));
+        assertTrue(material.privateKey().isEmpty());
+        assertTrue(material.trustedCertificates().isEmpty());
+    }
+
+    @Test
     void jks() throws Exception {
         Path file = TestPki.jks().key("server", SERVER).key("client", CLIENT).trusted("root", ROOT.certificate())
                 .write(dir.resolve("store.p12"), pw("jkspass")); // extension lies on purpose
