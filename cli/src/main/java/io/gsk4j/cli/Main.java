@@ -13,8 +13,12 @@ import picocli.CommandLine.Spec;
  * unexpected error, reported in one line), 2 a usage error.
  */
 @Command(name = "gsk4j", mixinStandardHelpOptions = true, version = "gsk4j " + Main.VERSION,
-        description = "The IBM i GSKit secure-sockets API (gskssl.h) on the JDK's TLS engine.",
-        subcommands = {DemoCommand.class, StrerrorCommand.class, CodesCommand.class, CommandLine.HelpCommand.class})
+        description = {"The IBM i GSKit secure-sockets API (gskssl.h) on the JDK's TLS engine.",
+            "client and server run handshakes through the GSKit API and explain failures; store manages certificate"
+                    + " stores; demo shows it all on loopback; strerror and codes explain return codes."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the command ran and found a failure (or could not do its work)", "2:usage error"},
+        subcommands = {ClientCommand.class, ServerCommand.class, StoreCommand.class, DemoCommand.class, StrerrorCommand.class, CodesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Kept in step with the Maven version by hand: the command has no build-time filtering. */
     static final String VERSION = "0.1.0-SNAPSHOT";
@@ -27,12 +31,13 @@ public final class Main implements Runnable {
     /** Without a subcommand there is nothing to do: say what there is. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is needed: demo, strerror or codes");
+        throw new ParameterException(spec.commandLine(), "a command is needed: client, server, store, demo, strerror or codes");
     }
 
     /** The configured command line; tests call {@code execute} on it with their own writers. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        Choices.register(cl);
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler(Main::unexpected);
         return cl;
@@ -54,6 +59,11 @@ public final class Main implements Runnable {
     /** A bug or an environment problem: one line, no stack trace. */
     private static int unexpected(Exception e, CommandLine cl, ParseResult parsed) {
         PrintWriter err = cl.getErr();
+        if (e instanceof CommandFailure) {
+            err.println("gsk4j: " + e.getMessage());
+            err.flush();
+            return FAILURE;
+        }
         String message = e.getMessage();
         err.println("gsk4j: unexpected error: " + e.getClass().getSimpleName() + (message == null ? "" : ": " + message));
         err.flush();

@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code gsk4j strerror CODE...}: what gsk_strerror says about each return code. */
 @Command(name = "strerror", mixinStandardHelpOptions = true,
-        description = "Prints the name and gsk_strerror text of each GSKit return code, known or not.")
+        description = "Prints the name and gsk_strerror text of each GSKit return code, known or not, with the likely"
+                + " cause and fix in general terms ('gsk4j client' and 'server' give them for the case at hand).")
 final class StrerrorCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "CODE", description = "return codes, e.g. 6000 402")
     private List<String> codes;
@@ -37,6 +38,11 @@ final class StrerrorCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         for (int n : numbers) {
             out.println(n + " " + GskStatus.nameOf(n) + ": " + gsk_strerror(n));
+            GskStatus.fromCode(n).filter(s -> Explanations.covered().contains(s)).ifPresent(s -> {
+                Explanation e = Explanations.explain(n, Facts.generic());
+                out.println(TextReport.wrapped("likely cause", e.what()));
+                out.println(TextReport.wrapped("fix", e.fix()));
+            });
         }
         out.flush();
         return 0;

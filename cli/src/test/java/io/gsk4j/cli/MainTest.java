@@ -80,6 +80,16 @@ class MainTest {
         Run help = run("--help");
         assertEquals(0, help.exitCode());
         assertTrue(help.out().contains("demo") && help.out().contains("strerror"), help.out());
+        for (String command : new String[] {"client", "server", "store"}) {
+            assertTrue(help.out().contains(command), command + " in " + help.out());
+        }
+        assertTrue(help.out().contains("Exit codes:"), help.out());
+        for (String sub : new String[] {"create", "self-signed", "ca", "sign", "import", "export", "list", "set-default", "stash",
+            "register-app"}) {
+            Run subHelp = run("store", sub, "--help");
+            assertEquals(0, subHelp.exitCode(), sub);
+            assertTrue(subHelp.out().startsWith("Usage: gsk4j store " + sub), subHelp.out());
+        }
 
         Run none = run();
         assertEquals(2, none.exitCode());

@@ -1,0 +1,59 @@
+package io.gsk4j.cli;
+
+import static io.gsk4j.compat.Gsk.*;
+
+import io.gsk4j.Errno;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * After a failed client handshake: extra connections that make the explanation specific. A
+ * failed handshake keeps no chain, so one PASSTHRU connection fetches it; a cipher or
+ * protocol mismatch is narrowed down by {@link SuiteProbe}; a port that is not TLS is looked
+ * at in plain text. The status itself stays the one the first gsk_secure_soc_init returned.
+ */
+final class ClientDiagnosis {
+    private ClientDiagnosis() {
+    }
+
+    static void run(Probe.Base base, Facts facts, ConnectionReport report, PrintWriter err) {
+        int rc = report.failure.rc();
+        if (report.chain.isEmpty() && (rc == GSK_IBMI_ERROR_NOT_TRUSTED_ROOT || rc == GSK_KEYFILE_CERT_EXPIRED
+                || rc == GSK_ERROR_CERT_VALIDATION || rc == GSK_ERROR_UNSUPPORTED_CERTIFICATE_TYPE
+                || rc == GSK_ERROR_BAD_CERTIFICATE && facts.validationCode != 0)) {
+            fetchChain(base, facts, report, err);
+        }
+        if (rc == GSK_ERROR_NO_CIPHERS || rc == GSK_ERROR_UNSUPPORTED || rc == GSK_ERROR_SOCKET_CLOSED
+                || rc == GSK_ERROR_IO && facts.errno == Errno.ECONNRESET) {
+            SuiteProbe.Findings found = Progress.run(err, "probing which protocols and cipher suites the server accepts",
+                    () -> SuiteProbe.run(base));
+            facts.accepted = found.accepted();
+            report.notes.add("probed the server with " + found.connections() + " more connection"
+                    + (found.connections() == 1 ? "" : "s") + " (one protocol at a time, GSK_SERVER_AUTH_PASSTHRU): "
+                    + (found.accepted().isEmpty() ? "it accepted none of the suites this runtime can offer"
+                    : "it accepts " + Explanations.listsText(found.accepted())));
+        }
+        if (rc == GSK_ERROR_BAD_MESSAGE) {
+            facts.plaintextReply = Progress.run(err, "looking at what the port says in plain text",
+                    () -> PlaintextProbe.look(base.target(), base.connectTimeoutSeconds()));
+            if (facts.plaintextReply != null) {
+                report.notes.add("a second, plain TCP connection to the port shows: " + facts.plaintextReply);
+            }
+        }
+    }
+
+    private static void fetchChain(Probe.Base base, Facts facts, ConnectionReport report, PrintWriter err) {
+        Probe.Result r = Progress.run(err, "fetching the server's chain with a second connection",
+                () -> Probe.run(base, List.of(), Set.of()));
+        if (r.ok() && !r.negotiated().partnerChain().isEmpty()) {
+            report.chain = r.negotiated().partnerChain();
+            report.chainSource = "as the server sent it, fetched by a second connection with GSK_SERVER_AUTH_PASSTHRU and"
+                    + " the JDK validation profile (a failed handshake keeps no chain)";
+            facts.chain = report.chain;
+        } else {
+            report.notes.add("a second connection with GSK_SERVER_AUTH_PASSTHRU to fetch the server's chain failed too: "
+                    + (r.failure() == null ? "the server sent no certificate" : r.failure().result()));
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.gsk4j.cli;
+
+import io.gsk4j.Errno;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.channels.SocketChannel;
+
+/**
+ * Opens the TCP connection a GSKit session runs on, as a C program's connect() would. A
+ * failure here has no GSKit status; it is described by errno where there is one.
+ */
+final class Connector {
+    /** Why the TCP connection failed. */
+    static final class Failure extends Exception {
+        private static final long serialVersionUID = 1L;
+        final Errno errno;
+        final boolean unknownHost;
+
+        Failure(String message, Errno errno, boolean unknownHost) {
+            super(message);
+            this.errno = errno;
+            this.unknownHost = unknownHost;
+        }
+    }
+
+    private Connector() {
+    }
+
+    static SocketChannel connect(HostPort target, int timeoutSeconds) throws Failure {
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(target.host());
+        } catch (UnknownHostException e) {
+            throw new Failure("unknown host " + target.host(), null, true);
+        }
+        SocketChannel channel = null;
+        try {
+            channel = SocketChannel.open();
+            channel.socket().connect(new InetSocketAddress(address, target.port()), timeoutSeconds * 1000);
+            return channel;
+        } catch (SocketTimeoutException e) {
+            close(channel);
+            throw new Failure("no answer within " + timeoutSeconds + " s", Errno.ETIMEDOUT, false);
+        } catch (ConnectException e) {
+            close(channel);
+            boolean refused = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("refused");
+            throw new Failure(String.valueOf(e.getMessage()), refused ? Errno.ECONNREFUSED : null, false);
+        } catch (IOException e) {
+            close(channel);
+            throw new Failure(e.getClass().getSimpleName() + ": " + e.getMessage(), null, false);
+        }
+    }
+
+    static void close(java.nio.channels.Channel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // nothing more to do with a socket that will not close
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.gsk4j.cli;
+
+import io.gsk4j.Errno;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What is known about a failure beyond its status: where it happened, with which store and
+ * peer, the partner's chain, the cipher lists on both ends. Explanations use what is there
+ * and fall back to general advice for what is not; every field may be absent.
+ */
+final class Facts {
+    /** Where the failure happened. */
+    enum Stage {
+        /** a gsk_attribute_set_* call on the environment or session */
+        SETUP,
+        /** gsk_environment_init: the store */
+        ENVIRONMENT,
+        /** the TCP connection, before any GSKit call on it */
+        CONNECT,
+        /** gsk_secure_soc_init */
+        HANDSHAKE,
+        /** read or write on the secure session */
+        DATA
+    }
+
+    Stage stage = Stage.HANDSHAKE;
+    /** Our side is the TLS server (the partner is a client). */
+    boolean server;
+    /** host:port of the partner, or the client's address on a server. */
+    String peer;
+    /** The host name the user typed (client), used for SNI and name checks. */
+    String host;
+    /** The store as the user named it (or *SYSTEM, or an application ID's). */
+    String store = "*SYSTEM";
+    String label;
+    /** The store is a PEM file: it is edited by appending, not with store import. */
+    boolean pemStore;
+    String applicationId;
+    /** Where *SYSTEM and application IDs resolve. */
+    String home;
+    /** The failing call's attribute, when a setter failed. */
+    String attribute;
+    /** The library's own sentence (GskException message without the status). */
+    String detail;
+    Errno errno;
+    /** A connection failure's message when there is no errno for it. */
+    String connectError;
+    boolean unknownHost;
+    /** The partner's chain, leaf first, and how it was obtained. */
+    List<CertSummary> chain = List.of();
+    String chainSource;
+    int validationCode;
+    /** Our cipher lists per protocol ("TLS 1.3" -> names), only for protocols switched on. */
+    Map<String, List<String>> offered = new LinkedHashMap<>();
+    /** What the probe found the server accepts, per protocol; null when not probed. */
+    Map<String, List<String>> accepted;
+    /** What a plain-text look at the port showed, or null. */
+    String plaintextReply;
+    int handshakeTimeoutSeconds;
+    int readTimeoutMillis;
+    int connectTimeoutSeconds;
+    String sni;
+    /** Client authentication asked by our server: none, optional, required. */
+    String clientAuth;
+    Instant now = Instant.now();
+
+    /** Facts that name nothing in particular: for explaining a status on its own (strerror). */
+    static Facts generic() {
+        Facts f = new Facts();
+        f.store = "STORE";
+        f.home = "$GSK4J_HOME";
+        return f;
+    }
+
+    /** Takes what the failing call tells: where, the library's sentence, errno, the attribute. */
+    Facts failedAt(Step step, Stage where) {
+        stage = where;
+        detail = step.detail();
+        errno = step.errno();
+        attribute = step.attribute();
+        return this;
+    }
+
+    /** The stage of a failed environment set-up: a setter, or gsk_environment_init. */
+    static Stage stageOfEnvironment(Step step) {
+        return step.call().startsWith("gsk_environment_init") ? Stage.ENVIRONMENT : Stage.SETUP;
+    }
+
+    String partner() {
+        return server ? "client" : "server";
+    }
+
+    String peerText() {
+        return peer == null ? "the " + partner() : peer;
+    }
+
+    boolean isSystemStore() {
+        return applicationId == null && (store == null || store.equalsIgnoreCase("*SYSTEM")
+                || store.equalsIgnoreCase("/QIBM/UserData/ICSS/Cert/Server/DEFAULT.KDB"));
+    }
+
+    boolean detailHas(String text) {
+        return detail != null && detail.toLowerCase(java.util.Locale.ROOT).contains(text.toLowerCase(java.util.Locale.ROOT));
+    }
+}

@@ -1,0 +1,106 @@
+package io.gsk4j.cli;
+
+import static io.gsk4j.compat.Gsk.*;
+
+import io.gsk4j.Environment;
+import io.gsk4j.Errno;
+import io.gsk4j.GskException;
+import io.gsk4j.compat.CertDataRef;
+import io.gsk4j.compat.GskHandle;
+import io.gsk4j.compat.IntRef;
+import java.util.List;
+
+/**
+ * A GSKit environment set up the way a C program does it: gsk_environment_open, one
+ * gsk_attribute_set_* per setting, gsk_environment_init. The first failing call stops the
+ * rest and is kept as {@link #failure()}.
+ */
+final class GskEnvironment implements AutoCloseable {
+    private final GskHandle env = new GskHandle();
+    private final Transcript transcript;
+    private final String side;
+    private Step failure;
+
+    private GskEnvironment(Transcript transcript, String side) {
+        this.transcript = transcript;
+        this.side = side;
+    }
+
+    static GskEnvironment open(List<Setting> settings, Transcript transcript, String side) {
+        GskEnvironment e = new GskEnvironment(transcript, side);
+        e.setUp(settings);
+        return e;
+    }
+
+    private void setUp(List<Setting> settings) {
+        if (!call("gsk_environment_open(&env)", gsk_environment_open(env))) {
+            return;
+        }
+        for (Setting s : settings) {
+            if (!call(s.shown("env"), s.apply(env))) {
+                return;
+            }
+        }
+        int rc = gsk_environment_init(env);
+        if (!call("gsk_environment_init(env)", rc)) {
+            failure = new Step(failure.call(), rc, failure.errno(), initDetail());
+        }
+    }
+
+    /**
+     * The library's sentence for a failed init. The compat layer returns only the number, so
+     * the Java API runs init once more on the same (still uninitialised) environment.
+     */
+    private String initDetail() {
+        Environment environment = environmentOf(env);
+        if (environment == null) {
+            return null;
+        }
+        try {
+            environment.init();
+            return null;
+        } catch (GskException e) {
+            return Step.detailOf(e.getMessage());
+        }
+    }
+
+    private boolean call(String text, int rc) {
+        transcript.record(side, text, rc);
+        if (rc != GSK_OK && failure == null) {
+            failure = new Step(text, rc, rc == GSK_ERROR_IO ? Errno.fromCode(errno()).orElse(null) : null, null);
+        }
+        return rc == GSK_OK;
+    }
+
+    /** GSK_LOCAL_CERT_INFO: the certificate this environment presents, or null when its store has no key. */
+    CertSummary localCertificate() {
+        CertDataRef elements = new CertDataRef();
+        IntRef count = new IntRef();
+        int rc = gsk_attribute_get_cert_info(env, GSK_LOCAL_CERT_INFO, elements, count);
+        transcript.record(side, "gsk_attribute_get_cert_info(env, GSK_LOCAL_CERT_INFO, &elems, &count)", rc);
+        if (rc != GSK_OK || elements.value == null || count.value == 0) {
+            return null;
+        }
+        return CertSummary.fromCompat(java.util.Arrays.asList(elements.value).subList(0, count.value));
+    }
+
+    boolean ok() {
+        return failure == null;
+    }
+
+    /** The first call that failed, or null. */
+    Step failure() {
+        return failure;
+    }
+
+    GskHandle handle() {
+        return env;
+    }
+
+    @Override
+    public void close() {
+        if (!env.isNull()) {
+            transcript.record(side, "gsk_environment_close(&env)", gsk_environment_close(env));
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.gsk4j.cli;
+
+import static io.gsk4j.compat.Gsk.*;
+
+import io.gsk4j.CertificateInfo;
+import io.gsk4j.Errno;
+import io.gsk4j.GskException;
+import io.gsk4j.Session;
+import io.gsk4j.SessionState;
+import io.gsk4j.compat.CertDataRef;
+import io.gsk4j.compat.GskHandle;
+import io.gsk4j.compat.IntRef;
+import io.gsk4j.compat.StringRef;
+import java.nio.channels.SocketChannel;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One secure session on a connected socket, driven through the compat API as C would:
+ * gsk_secure_soc_open, GSK_FD, gsk_secure_soc_init, the get functions, read, write, close.
+ * The socket stays the caller's.
+ */
+final class GskSecureSession implements AutoCloseable {
+    private final GskHandle session = new GskHandle();
+    private final Transcript transcript;
+    private final String side;
+    private Step setUpFailure;
+
+    private GskSecureSession(Transcript transcript, String side) {
+        this.transcript = transcript;
+        this.side = side;
+    }
+
+    /** What one gsk_secure_soc_read returned: GSK_OK with a count (0 = end of stream), or a failure. */
+    record ReadResult(int rc, int count, Errno errno) {
+        boolean ok() {
+            return rc == GSK_OK;
+        }
+    }
+
+    /** Opens the session and applies the settings; check {@link #setUpFailure()} before the handshake. */
+    static GskSecureSession open(GskEnvironment env, SocketChannel channel, List<Setting> sessionSettings,
+                                 Transcript transcript, String side) {
+        GskSecureSession s = new GskSecureSession(transcript, side);
+        s.setUpFailure = s.setUp(env.handle(), channel, sessionSettings);
+        return s;
+    }
+
+    /** The first failing call of open and the session settings, or null. */
+    Step setUpFailure() {
+        return setUpFailure;
+    }
+
+    private Step setUp(GskHandle env, SocketChannel channel, List<Setting> sessionSettings) {
+        Step failed = call("gsk_secure_soc_open(env, &session)", gsk_secure_soc_open(env, session));
+        if (failed != null) {
+            return failed;
+        }
+        int fd = gsk_fd(channel);
+        failed = call("gsk_attribute_set_numeric_value(session, GSK_FD, " + fd + ")",
+                gsk_attribute_set_numeric_value(session, GSK_FD, fd));
+        for (int i = 0; failed == null && i < sessionSettings.size(); i++) {
+            Setting s = sessionSettings.get(i);
+            failed = call(s.shown("session"), s.apply(session));
+        }
+        return failed;
+    }
+
+    /** gsk_secure_soc_init; null when the session is secure, else the failure with the library's sentence. */
+    Step handshake() {
+        Step failed = call("gsk_secure_soc_init(session)", gsk_secure_soc_init(session));
+        return failed == null ? null : new Step(failed.call(), failed.rc(), failed.errno(), failureDetail());
+    }
+
+    /**
+     * The sentence behind a failed handshake. A failed session is sticky, so asking the Java
+     * API for the handshake again replays the same failure without touching the socket.
+     */
+    private String failureDetail() {
+        Session s = sessionOf(session);
+        if (s == null || s.state() != SessionState.FAILED) {
+            return null;
+        }
+        try {
+            s.handshake();
+            return null;
+        } catch (GskException e) {
+            return Step.detailOf(e.getMessage());
+        }
+    }
+
+    /** GSK_CERTIFICATE_VALIDATION_CODE; also readable after a failed handshake. */
+    int validationCode() {
+        IntRef code = new IntRef();
+        int rc = gsk_attribute_get_numeric_value(session, GSK_CERTIFICATE_VALIDATION_CODE, code);
+        transcript.record(side, "gsk_attribute_get_numeric_value(session, GSK_CERTIFICATE_VALIDATION_CODE, &code)", rc);
+        return rc == GSK_OK ? code.value : -1;
+    }
+
+    /**
+     * GSK_LAST_VALIDATION_ERROR: the named validation rule behind a refusal (575xxx/576xxx), or
+     * the same number as the validation code when no rule is involved.
+     */
+    int lastValidationError() {
+        IntRef code = new IntRef();
+        int rc = gsk_attribute_get_numeric_value(session, GSK_LAST_VALIDATION_ERROR, code);
+        transcript.record(side, "gsk_attribute_get_numeric_value(session, GSK_LAST_VALIDATION_ERROR, &code)", rc);
+        return rc == GSK_OK ? code.value : -1;
+    }
+
+    /** The results of a secure session, read with the get functions. */
+    Negotiated negotiated() {
+        IntRef protocol = new IntRef();
+        transcript.record(side, "gsk_attribute_get_enum(session, GSK_PROTOCOL_USED, &protocol)",
+                gsk_attribute_get_enum(session, GSK_PROTOCOL_USED, protocol));
+        StringRef cipher = new StringRef();
+        IntRef length = new IntRef();
+        transcript.record(side, "gsk_attribute_get_buffer(session, GSK_CONNECT_CIPHER_SPEC_EX, &cipher, &len)",
+                gsk_attribute_get_buffer(session, GSK_CONNECT_CIPHER_SPEC_EX, cipher, length));
+        StringRef serverName = new StringRef();
+        // only a server learns a name; a client that sent none simply gets ""
+        int nameRc = gsk_attribute_get_buffer(session, GSK_SSL_EXTN_SERVERNAME, serverName, length);
+        return new Negotiated(protocol.value, cipher.value, validationCode(), lastValidationError(), partnerChain(),
+                nameRc == GSK_OK && serverName.value != null && !serverName.value.isEmpty() ? serverName.value : null);
+    }
+
+    /**
+     * The partner's chain: the leaf from gsk_attribute_get_cert_info (GSKit describes one
+     * certificate), the certificates behind it from the Java API, described the same way.
+     */
+    private List<CertSummary> partnerChain() {
+        CertDataRef elements = new CertDataRef();
+        IntRef count = new IntRef();
+        int rc = gsk_attribute_get_cert_info(session, GSK_PARTNER_CERT_INFO, elements, count);
+        transcript.record(side, "gsk_attribute_get_cert_info(session, GSK_PARTNER_CERT_INFO, &elems, &count)", rc);
+        List<CertSummary> chain = new ArrayList<>();
+        if (rc != GSK_OK || elements.value == null || count.value == 0) {
+            return chain;
+        }
+        chain.add(CertSummary.fromCompat(Arrays.asList(elements.value).subList(0, count.value)));
+        Session s = sessionOf(session);
+        List<X509Certificate> rest = s == null ? List.of() : s.peerCertificates();
+        for (int i = 1; i < rest.size(); i++) {
+            chain.add(CertSummary.fromCore(CertificateInfo.describe(rest.get(i))));
+        }
+        return chain;
+    }
+
+    Step write(byte[] data, int length) {
+        IntRef written = new IntRef();
+        return call("gsk_secure_soc_write(session, buf, " + length + ", &amt)",
+                gsk_secure_soc_write(session, data, length, written));
+    }
+
+    ReadResult read(byte[] buffer) {
+        IntRef amount = new IntRef();
+        int rc = gsk_secure_soc_read(session, buffer, buffer.length, amount);
+        Errno errno = rc == GSK_ERROR_IO ? Errno.fromCode(errno()).orElse(null) : null;
+        transcript.record(side, "gsk_secure_soc_read(session, buf, " + buffer.length + ", &amt)", rc);
+        return new ReadResult(rc, amount.value, errno);
+    }
+
+    /** Ends the session (close_notify when secure); safe from another thread and more than once. */
+    @Override
+    public synchronized void close() {
+        GskHandle copy = session.copy();
+        if (!copy.isNull() && sessionOf(copy) != null) {
+            transcript.record(side, "gsk_secure_soc_close(&session)", gsk_secure_soc_close(session));
+        }
+    }
+
+    private Step call(String text, int rc) {
+        Errno errno = rc == GSK_ERROR_IO ? Errno.fromCode(errno()).orElse(null) : null;
+        transcript.record(side, text, rc);
+        return rc == GSK_OK ? null : new Step(text, rc, errno, null);
+    }
+}

@@ -1,0 +1,182 @@
+package io.gsk4j.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gsk4j.Errno;
+import io.gsk4j.GskStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The explanations table: complete for the conformance matrix, and specific where facts allow. */
+class ExplanationsTest {
+    private static final Pattern TABLE_ROW = Pattern.compile("^\\| (GSK_\\w+|SSL_\\w+)[^|]*\\| (\\d+) \\|", Pattern.MULTILINE);
+    private static final Pattern NOT_CLAIMED = Pattern.compile("`(GSK_\\w+)` \\((\\d+)\\)");
+
+    /** Every status docs/CONFORMANCE.md claims (its table) or names as not claimed yet. */
+    static Map<String, Integer> statusesOfTheConformanceMatrix() throws IOException {
+        String doc = Files.readString(Path.of("..", "docs", "CONFORMANCE.md"));
+        String statuses = doc.substring(doc.indexOf("## Statuses"), doc.indexOf("## Choices"));
+        Map<String, Integer> out = new LinkedHashMap<>();
+        Matcher row = TABLE_ROW.matcher(statuses);
+        while (row.find()) {
+            out.put(row.group(1), Integer.parseInt(row.group(2)));
+        }
+        int notClaimed = statuses.indexOf("Not claimed yet");
+        if (notClaimed >= 0) {
+            Matcher m = NOT_CLAIMED.matcher(statuses.substring(notClaimed));
+            while (m.find()) {
+                out.put(m.group(1), Integer.parseInt(m.group(2)));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void everyStatusOfTheConformanceMatrixHasAnExplanation() throws IOException {
+        Map<String, Integer> claimed = statusesOfTheConformanceMatrix();
+        assertTrue(claimed.size() >= 30, "the matrix was read: " + claimed);
+        List<String> missing = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : claimed.entrySet()) {
+            GskStatus status = GskStatus.fromName(e.getKey()).orElseThrow(() -> new AssertionError("no status " + e.getKey()));
+            assertEquals(status.code(), e.getValue(), e.getKey() + "'s number in the matrix");
+            if (!Explanations.covered().contains(status)) {
+                missing.add(e.getKey());
+                continue;
+            }
+            for (boolean server : new boolean[] {false, true}) {
+                Facts facts = Facts.generic();
+                facts.server = server;
+                Explanation x = Explanations.explain(status.code(), facts);
+                assertFalse(x.what().isBlank() || x.fix().isBlank(), e.getKey());
+                assertFalse(x.fix().startsWith("gsk4j has no specific advice"), e.getKey());
+            }
+        }
+        assertEquals(List.of(), missing, "statuses of docs/CONFORMANCE.md without an explanation");
+    }
+
+    @Test
+    void anUnexplainedNumberStillGetsTheLibrarysTextAndAPointer() {
+        Facts facts = Facts.generic();
+        facts.detail = "something odd";
+        Explanation x = Explanations.explain(99999, facts);
+        assertTrue(x.what().contains("Unknown GSKit return code 99999") && x.what().contains("something odd"), x.what());
+        assertTrue(x.fix().contains("gsk4j codes"), x.fix());
+    }
+
+    @Test
+    void anExpiredCertificateIsNamedWithItsDate() {
+        Facts f = Facts.generic();
+        f.now = Instant.parse("2026-03-01T00:00:00Z");
+        f.chain = List.of(cert("CN=web", "CN=CA", "2025-01-01T00:00:00Z", "2026-01-01T00:00:00Z"),
+                cert("CN=CA", "CN=CA", "2020-01-01T00:00:00Z", "2030-01-01T00:00:00Z"));
+        Explanation x = Explanations.explain(GskStatus.GSK_KEYFILE_CERT_EXPIRED.code(), f);
+        assertEquals("The server's certificate \"CN=web\" expired on 2026-01-01 00:00 UTC.", x.what());
+        assertTrue(x.fix().startsWith("Renew it on the server"), x.fix());
+
+        f.chain = List.of(cert("CN=web", "CN=CA", "2025-01-01T00:00:00Z", "2027-01-01T00:00:00Z"),
+                cert("CN=CA", "CN=CA", "2020-01-01T00:00:00Z", "2026-02-01T00:00:00Z"));
+        assertTrue(Explanations.explain(107, f).what().startsWith("The CA certificate \"CN=CA\" in the server's chain expired on 2026-02-01"));
+
+        Facts notYet = Facts.generic();
+        notYet.now = Instant.parse("2026-03-01T00:00:00Z");
+        notYet.chain = List.of(cert("CN=web", "CN=CA", "2026-06-01T00:00:00Z", "2027-01-01T00:00:00Z"));
+        assertTrue(Explanations.explain(107, notYet).fix().contains("Check the clock"), "not yet valid");
+
+        Facts fromDetail = Facts.generic();
+        fromDetail.server = true;
+        fromDetail.detail = "\"CN=alice\" expired on 2025-05-05T00:00:00Z";
+        assertEquals("The certificate \"CN=alice\" in the client's chain expired on 2025-05-05 00:00 UTC.",
+                Explanations.explain(107, fromDetail).what());
+    }
+
+    @Test
+    void anUntrustedRootNamesTheCaAndTheStore() {
+        Facts f = Facts.generic();
+        f.store = "/etc/trust.p12";
+        f.chain = List.of(cert("CN=web", "CN=Corp Issuing CA", "2025-01-01T00:00:00Z", "2030-01-01T00:00:00Z"));
+        Explanation x = Explanations.explain(6000, f);
+        assertEquals("The server's certificate chain ends at \"CN=Corp Issuing CA\", a CA that the store /etc/trust.p12 does not trust.",
+                x.what());
+        assertTrue(x.fix().contains("gsk4j store import --store /etc/trust.p12 --trusted"), x.fix());
+
+        f.pemStore = true;
+        assertTrue(Explanations.explain(6000, f).fix().contains("cat ca.pem >> /etc/trust.p12"), "PEM stores are appended to");
+
+        Facts self = Facts.generic();
+        self.chain = List.of(cert("CN=box", "CN=box", "2025-01-01T00:00:00Z", "2030-01-01T00:00:00Z"));
+        assertTrue(Explanations.explain(6000, self).what().contains("is self-signed"));
+
+        Facts alert = Facts.generic();
+        alert.server = true;
+        alert.detail = "the peer sent the fatal alert unknown_ca";
+        assertTrue(Explanations.explain(6000, alert).what().startsWith("The client does not trust this server's certificate"));
+
+        Facts systemStore = new Facts();
+        systemStore.home = "/home/me/.gsk4j";
+        assertTrue(Explanations.explain(6000, systemStore).what().contains("the *SYSTEM store (/home/me/.gsk4j/system.p12)"));
+    }
+
+    @Test
+    void noCommonCipherSaysWhatToEnable() {
+        Facts f = Facts.generic();
+        f.offered.put("TLS 1.3", List.of("TLS_AES_128_GCM_SHA256"));
+        f.accepted = new LinkedHashMap<>();
+        f.accepted.put("TLS 1.2", List.of("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"));
+        Explanation x = Explanations.explain(402, f);
+        assertEquals("No cipher suite in common with the server: you offered TLS 1.3: TLS_AES_128_GCM_SHA256; the server accepts"
+                + " TLS 1.2: TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384.", x.what());
+        assertTrue(x.fix().contains("--tls12-ciphers TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384 (GSK_TLSV12_CIPHER_SPECS_EX)"), x.fix());
+
+        Facts init = Facts.generic();
+        init.stage = Facts.Stage.ENVIRONMENT;
+        assertTrue(Explanations.explain(402, init).fix().contains("TLS 1.3: TLS_AES_128_GCM_SHA256"), "lists usable suites");
+    }
+
+    @Test
+    void connectionFailuresAreExplainedWithoutAStatus() {
+        Facts refused = Facts.generic();
+        refused.peer = "db.example:992";
+        refused.errno = Errno.ECONNREFUSED;
+        assertEquals("Nothing accepts connections on db.example:992: the connection was refused.",
+                Explanations.connectFailure(refused).what());
+        Facts unknown = Facts.generic();
+        unknown.host = "no.such.host";
+        unknown.unknownHost = true;
+        assertEquals("The host name \"no.such.host\" cannot be resolved.", Explanations.connectFailure(unknown).what());
+    }
+
+    @Test
+    void aNamedValidationRuleIsNamed() {
+        Facts f = Facts.generic();
+        f.validationCode = 575032; // REVOKED
+        assertTrue(Explanations.explain(8, f).what().contains("is revoked"));
+        f.validationCode = 576001; // CHAIN_TOO_LONG
+        assertTrue(Explanations.explain(8, f).fix().contains("--max-chain-depth"));
+        assertEquals("GSKVAL_ERROR_REVOKED_CERT", ValidationCodes.name(575032));
+        assertEquals("GSK_IBMI_ERROR_NOT_TRUSTED_ROOT", ValidationCodes.name(6000));
+    }
+
+    @Test
+    void strerrorAddsTheGeneralExplanation() {
+        Cli.Run r = Cli.run("strerror", "6000");
+        assertEquals(0, r.exitCode());
+        assertTrue(r.out().startsWith("6000 GSK_IBMI_ERROR_NOT_TRUSTED_ROOT: "), r.out());
+        assertTrue(r.out().contains("likely cause"), r.out());
+        assertTrue(r.out().contains("fix"), r.out());
+    }
+
+    private static CertSummary cert(String subject, String issuer, String from, String to) {
+        return new CertSummary(subject, issuer, Instant.parse(from), Instant.parse(to), "EC 256 bits", List.of(), "AA:BB", false);
+    }
+}

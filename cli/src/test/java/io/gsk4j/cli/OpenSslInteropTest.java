@@ -1,0 +1,203 @@
+package io.gsk4j.cli;
+
+import static io.gsk4j.cli.Pki.concat;
+import static io.gsk4j.cli.Pki.store;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command against OpenSSL: {@code gsk4j client} against {@code openssl s_server},
+ * {@code gsk4j server} against {@code openssl s_client}. Skipped, saying so, where the
+ * openssl binary is absent (CI installs it).
+ */
+class OpenSslInteropTest {
+    @TempDir
+    static Path dir;
+    static Pki pki;
+
+    @BeforeAll
+    static void setUp() {
+        assumeTrue(openSslAvailable(), "openssl is not installed: skipping the OpenSSL interop tests of the gsk4j command");
+        pki = new Pki(dir);
+    }
+
+    @Test
+    void clientAgainstOpenSslServer() throws Exception {
+        try (OpenSsl server = OpenSsl.server(pki.serverPem)) {
+            Cli.Run r = Cli.run(concat(new String[] {"client", "localhost:" + server.port}, store(pki.trustStore)));
+            assertEquals(0, r.exitCode(), r::all);
+            assertTrue(r.out().contains("gsk_secure_soc_init = 0 GSK_OK"), r.out());
+            assertTrue(r.out().contains("subject   CN=localhost"), r.out());
+
+            Cli.Run tls12 = Cli.run(concat(new String[] {"client", "localhost:" + server.port, "--tls13", "off", "--json"},
+                    store(pki.trustStore)));
+            assertEquals(0, tls12.exitCode(), tls12::all);
+            assertEquals("TLS 1.2", MiniJson.get(MiniJson.object(tls12.out()), "negotiated", "protocol"));
+        }
+    }
+
+    @Test
+    void clientExplainsAnUntrustedRootAtAnOpenSslServer() throws Exception {
+        try (OpenSsl server = OpenSsl.server(pki.serverPem)) {
+            Cli.Run r = Cli.run(concat(new String[] {"client", "localhost:" + server.port}, store(pki.otherTrustStore)));
+            assertEquals(1, r.exitCode(), r::all);
+            assertTrue(r.out().contains("= 6000 GSK_IBMI_ERROR_NOT_TRUSTED_ROOT"), r.out());
+            assertTrue(r.out().contains("fetched by a second connection"), r.out());
+            String text = ClientCommandTest.oneLine(r.out());
+            assertTrue(text.contains("ends at \"CN=" + Pki.CA_NAME + "\", a CA that the store " + pki.otherTrustStore
+                    + " does not trust"), text);
+
+            Cli.Run json = Cli.run(concat(new String[] {"client", "localhost:" + server.port, "--json"}, store(pki.otherTrustStore)));
+            var object = MiniJson.object(json.out());
+            assertEquals("GSK_IBMI_ERROR_NOT_TRUSTED_ROOT", MiniJson.get(object, "status", "name"));
+            assertEquals(6000L, MiniJson.get(object, "status", "number"));
+            assertEquals(6000L, MiniJson.get(object, "validation", "number"));
+            assertEquals("CN=localhost", MiniJson.get(object, "chain", 0, "subject"));
+        }
+    }
+
+    @Test
+    void clientExplainsAnExpiredCertificateAtAnOpenSslServer() throws Exception {
+        try (OpenSsl server = OpenSsl.server(pki.expiredPem)) {
+            Cli.Run r = Cli.run(concat(new String[] {"client", "localhost:" + server.port}, store(pki.trustStore)));
+            assertEquals(1, r.exitCode(), r::all);
+            assertTrue(r.out().contains("= 107 GSK_KEYFILE_CERT_EXPIRED"), r.out());
+            assertTrue(ClientCommandTest.oneLine(r.out()).contains("The server's certificate \"CN=localhost\" expired on "
+                    + Explanations.day(pki.expired.leaf().getNotAfter().toInstant())), r.out());
+        }
+    }
+
+    @Test
+    void clientNamesTheSuiteAnOpenSslServerAccepts() throws Exception {
+        try (OpenSsl server = OpenSsl.server(pki.serverPem, "-no_tls1_2", "-ciphersuites", "TLS_CHACHA20_POLY1305_SHA256")) {
+            Cli.Run r = Cli.run(concat(new String[] {"client", "localhost:" + server.port, "--tls13-ciphers",
+                "TLS_AES_128_GCM_SHA256,TLS_AES_256_GCM_SHA384"}, store(pki.trustStore)));
+            assertEquals(1, r.exitCode(), r::all);
+            assertTrue(r.out().contains("= 402 GSK_ERROR_NO_CIPHERS"), r.out());
+            String text = ClientCommandTest.oneLine(r.out());
+            assertTrue(text.contains("the server accepts TLS 1.3: TLS_CHACHA20_POLY1305_SHA256."), text);
+            assertTrue(text.contains("--tls13-ciphers TLS_CHACHA20_POLY1305_SHA256"), text);
+        }
+    }
+
+    @Test
+    void serverEchoesToOpenSslClient() throws Exception {
+        Cli.Server server = Cli.Server.start(concat(store(pki.serverStore), "--max-connections", "1", "--read-timeout", "1500"));
+        String echoed = OpenSsl.client(server.port, "hello from openssl\n", "-CAfile", pki.caPem.toString(),
+                "-verify_return_error", "-ign_eof");
+        assertTrue(echoed.contains("hello from openssl"), echoed);
+        assertEquals(0, server.await(), server.out());
+        assertTrue(server.out().contains("gsk_secure_soc_init = 0 GSK_OK"), server.out());
+        assertTrue(server.out().contains("echoed 19 bytes"), server.out());
+    }
+
+    @Test
+    void serverShowsTheCertificateOfAnOpenSslClient() throws Exception {
+        Cli.Server server = Cli.Server.start(concat(store(pki.serverStore), "--max-connections", "1", "--client-auth",
+                "required", "--read-timeout", "1000"));
+        OpenSsl.client(server.port, "x\n", "-CAfile", pki.caPem.toString(), "-cert", pki.clientPem.toString(),
+                "-key", pki.clientPem.toString(), "-ign_eof");
+        assertEquals(0, server.await(), server.out());
+        assertTrue(server.out().contains("subject   CN=gsk4j test client"), server.out());
+        assertTrue(server.out().contains("as the client sent it"), server.out());
+    }
+
+    @Test
+    void serverExplainsAnOpenSslClientThatDoesNotTrustIt() throws Exception {
+        Cli.Server server = Cli.Server.start(concat(store(pki.serverStore), "--max-connections", "1"));
+        OpenSsl.client(server.port, "", "-CAfile", pki.otherCaPem.toString(), "-verify_return_error", "-tls1_2");
+        assertEquals(1, server.await(), server.out());
+        assertTrue(server.out().contains("= 6000 GSK_IBMI_ERROR_NOT_TRUSTED_ROOT"), server.out());
+        String text = ClientCommandTest.oneLine(server.out());
+        assertTrue(text.contains("The client does not trust this server's certificate: it sent the alert unknown_ca"), text);
+        assertTrue(text.contains("gsk4j store export --store " + pki.serverStore), text);
+    }
+
+    // ---- openssl processes ----
+
+    static boolean openSslAvailable() {
+        try {
+            Process p = new ProcessBuilder("openssl", "version").redirectErrorStream(true).start();
+            return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** An {@code openssl s_server} on a free loopback port, answering HTTP requests (-www). */
+    static final class OpenSsl implements AutoCloseable {
+        final int port;
+        private final Process process;
+
+        private OpenSsl(int port, Process process) {
+            this.port = port;
+            this.process = process;
+        }
+
+        static OpenSsl server(Path keyAndChainPem, String... extra) throws Exception {
+            int port;
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
+                    "-cert", keyAndChainPem.toString(), "-key", keyAndChainPem.toString(), "-www", "-quiet"));
+            cmd.addAll(List.of(extra));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            OpenSsl server = new OpenSsl(port, p);
+            server.awaitListening();
+            return server;
+        }
+
+        /** Runs {@code openssl s_client}, feeds it {@code input}, returns what it printed. */
+        static String client(int port, String input, String... extra) throws Exception {
+            List<String> cmd = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-quiet"));
+            cmd.addAll(List.of(extra));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            p.getOutputStream().write(input.getBytes(StandardCharsets.US_ASCII));
+            p.getOutputStream().close();
+            if (!p.waitFor(20, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+            return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        private void awaitListening() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+            while (System.nanoTime() < deadline) {
+                try (Socket s = new Socket()) {
+                    s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+                    return;
+                } catch (IOException e) {
+                    if (!process.isAlive()) {
+                        throw new IllegalStateException("openssl s_server ended at once, exit " + process.exitValue());
+                    }
+                    Thread.sleep(50);
+                }
+            }
+            throw new IllegalStateException("openssl s_server did not start listening on " + port);
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+        }
+    }
+}
