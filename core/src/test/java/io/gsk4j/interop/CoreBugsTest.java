@@ -32,9 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Core bugs the interop runs found, one test each, written to pass once the bug is fixed.
- * Each is {@code @Disabled} until then (the lead fixes core); {@link InteropFailureTest}
- * accepts today's wrong status for the same cells and prints "known core bug" when it sees it.
+ * Core bugs the interop runs found, one test each: regression tests for the fixed ones, and
+ * {@code @Disabled} for a bug still open; {@link InteropFailureTest} accepts an open bug's
+ * wrong status for the same cells and prints "known core bug" when it sees it.
  */
 @ExtendWith(InteropTally.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -51,7 +51,6 @@ class CoreBugsTest {
      * connection of {@link InteropMatrixTest}; reproduced here between two gsk4j ends.
      */
     @Test
-    @Disabled("core bug: a resumed session reads GSK_CERTIFICATE_VALIDATION_CODE 403 instead of the original session's 0")
     void resumedSessionsKeepTheirValidationCode() throws Exception {
         Material m = InteropPki.of(io.gsk4j.testpki.TestPki.KeyType.EC_P256);
         Environment serverEnv = GskSide.server(dir, "server", m.server(), m.root().certificate(), true, Options.of(TlsProtocol.TLSV12));
@@ -125,14 +124,12 @@ class CoreBugsTest {
      * then any fatal alert received after our (empty) Certificate message is NO_CERTIFICATE.
      */
     @Test
-    @Disabled("core bug: TLS 1.2 client without a certificate refused with handshake_failure reads 402 NO_CIPHERS, not 403")
     void aTls12ClientWithoutCertificateRefusedByOpenSslHasNoCertificate() throws Exception {
         Peers.assumeOpenSslWithTrace();
         assertEquals(GskStatus.GSK_ERROR_NO_CERTIFICATE.code(), refusedClientWithoutCertificate(Peers.OPENSSL).code());
     }
 
     @Test
-    @Disabled("core bug: TLS 1.2 client without a certificate refused with decode_error (GnuTLS) reads 410 BAD_MESSAGE, not 403")
     void aTls12ClientWithoutCertificateRefusedByGnuTlsHasNoCertificate() throws Exception {
         Peers.assume(Peers.GNUTLS_SERV);
         assertEquals(GskStatus.GSK_ERROR_NO_CERTIFICATE.code(), refusedClientWithoutCertificate(Peers.GNUTLS_SERV).code());

@@ -147,8 +147,7 @@ class InteropFailureTest {
                 case NO_CLIENT_CERTIFICATE -> tls13
                         ? new Expect(GskStatus.GSK_ERROR_NO_CERTIFICATE, null, true, CERTIFICATE_REQUIRED,
                                 openssl ? "peer did not return a certificate" : "Certificate is required")
-                        : new Expect(GskStatus.GSK_ERROR_NO_CERTIFICATE,
-                                openssl ? GskStatus.GSK_ERROR_NO_CIPHERS : GskStatus.GSK_ERROR_BAD_MESSAGE, true,
+                        : new Expect(GskStatus.GSK_ERROR_NO_CERTIFICATE, null, true,
                                 openssl ? HANDSHAKE_FAILURE : DECODE_ERROR,
                                 openssl ? "peer did not return a certificate" : "No certificate was found");
                 case UNTRUSTED_CLIENT -> openssl

@@ -36,6 +36,8 @@ public final class GskKeyManager extends X509ExtendedKeyManager {
                 return b.alias();
             }
         }
+        // the JDK asks only when the server requested a certificate: remember that none went out
+        b.recordCertificateWithheld();
         return null;
     }
 

@@ -27,6 +27,7 @@ public final class SessionBinding {
     private final ValidationPolicy policy;
     private volatile ChainVerdict verdict;
     private volatile String unknownRevocationSubject;
+    private volatile boolean certificateWithheld;
     private volatile X509Certificate[] peerChain;
 
     public SessionBinding(String alias, PrivateKey key, List<X509Certificate> chain, ChainValidator validator, PeerAuth peerAuth,
@@ -77,6 +78,16 @@ public final class SessionBinding {
         return revocation;
     }
 
+    /** The peer asked for our certificate and this session had none it could use. */
+    void recordCertificateWithheld() {
+        this.certificateWithheld = true;
+    }
+
+    /** Whether the peer asked for a certificate this session did not send (decides what its refusal means). */
+    public boolean certificateWithheld() {
+        return certificateWithheld;
+    }
+
     void recordUnknownRevocation(String subject) {
         this.unknownRevocationSubject = subject;
     }
@@ -99,6 +110,11 @@ public final class SessionBinding {
     void record(ChainVerdict v, X509Certificate[] presented) {
         this.verdict = v;
         this.peerChain = presented == null ? null : presented.clone();
+    }
+
+    /** Judges a chain without refusing or recording anything (for a resumed session's record). */
+    public ChainVerdict judgeAgain(List<X509Certificate> chain) {
+        return validator.validate(chain.toArray(new X509Certificate[0]), new java.util.Date(), policy);
     }
 
     /** The verdict on the peer's chain, or null when the peer presented none. */

@@ -65,10 +65,11 @@ public final class ErrorMapper {
     /**
      * Maps any failure to a status.
      *
-     * @param hadLocalCertificate whether our side had a certificate to present: a client
-     *     without one that is refused by the server was refused for lack of a certificate
+     * @param certificateWithheld whether the peer asked for our certificate and we had none to
+     *     send: a fatal alert after that is the peer refusing us for lack of a certificate, whatever
+     *     alert it chose (OpenSSL sends handshake_failure, GnuTLS decode_error, the JDK bad_certificate)
      */
-    public static GskException map(Throwable failure, Phase phase, boolean hadLocalCertificate) {
+    public static GskException map(Throwable failure, Phase phase, boolean certificateWithheld) {
         if (failure instanceof GskException) {
             return (GskException) failure;
         }
@@ -84,7 +85,7 @@ public final class ErrorMapper {
             return new GskException(GskStatus.GSK_INSUFFICIENT_STORAGE, "no memory for the TLS buffers", failure);
         }
         if (failure instanceof SSLException) {
-            return mapSsl((SSLException) failure, phase, hadLocalCertificate);
+            return mapSsl((SSLException) failure, phase, certificateWithheld);
         }
         if (failure instanceof ClosedChannelException) {
             return new GskException(GskStatus.GSK_ERROR_SOCKET_CLOSED, "the socket was closed", failure);
@@ -98,13 +99,12 @@ public final class ErrorMapper {
         return new GskException(GskStatus.GSK_INTERNAL_ERROR, "unexpected failure: " + describe(failure), failure);
     }
 
-    private static GskException mapSsl(SSLException e, Phase phase, boolean hadLocalCertificate) {
+    private static GskException mapSsl(SSLException e, Phase phase, boolean certificateWithheld) {
         String message = String.valueOf(e.getMessage());
         Matcher alert = RECEIVED_ALERT.matcher(message);
         if (alert.find()) {
             GskStatus status = PEER_ALERTS.getOrDefault(alert.group(1), GskStatus.GSK_ERROR_BAD_PEER);
-            if (!hadLocalCertificate && (status == GskStatus.GSK_ERROR_BAD_CERTIFICATE
-                    || status == GskStatus.GSK_ERROR_NO_CERTIFICATE)) {
+            if (certificateWithheld && !alert.group(1).equals("close_notify")) {
                 status = GskStatus.GSK_ERROR_NO_CERTIFICATE; // refused for the certificate we did not have
             }
             return new GskException(status, "the peer sent the fatal alert " + alert.group(1), e);
@@ -120,7 +120,7 @@ public final class ErrorMapper {
                 return new GskException(GskStatus.GSK_ERROR_BAD_CERTIFICATE, "the peer's certificate cannot be read", e);
             }
             if (t instanceof SocketException) {
-                return map(t, phase, hadLocalCertificate); // an engine over a socket (never ours) reports I/O this way
+                return map(t, phase, certificateWithheld); // an engine over a socket (never ours) reports I/O this way
             }
         }
         String lower = message.toLowerCase(Locale.ROOT);

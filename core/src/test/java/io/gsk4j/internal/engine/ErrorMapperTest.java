@@ -85,13 +85,18 @@ class ErrorMapperTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("table")
     void mapsEachRule(Throwable failure, GskStatus expected) {
-        assertEquals(expected.code(), ErrorMapper.map(failure, Phase.HANDSHAKE, true).code());
+        assertEquals(expected.code(), ErrorMapper.map(failure, Phase.HANDSHAKE, false).code());
     }
 
     @Test
-    void aRefusalForTheCertificateWeDidNotHaveIsNoCertificate() {
-        GskException e = ErrorMapper.map(new SSLHandshakeException("Received fatal alert: bad_certificate"), Phase.HANDSHAKE, false);
-        assertEquals(GskStatus.GSK_ERROR_NO_CERTIFICATE.code(), e.code());
+    void aRefusalAfterWeWithheldACertificateIsNoCertificateWhateverTheAlert() {
+        for (String alert : new String[] {"bad_certificate", "certificate_required", "handshake_failure", "decode_error"}) {
+            GskException e = ErrorMapper.map(new SSLHandshakeException("Received fatal alert: " + alert), Phase.HANDSHAKE, true);
+            assertEquals(GskStatus.GSK_ERROR_NO_CERTIFICATE.code(), e.code(), alert);
+        }
+        // not asked for a certificate: the alert keeps its own meaning
+        assertEquals(GskStatus.GSK_ERROR_NO_CIPHERS.code(), ErrorMapper.map(
+                new SSLHandshakeException("Received fatal alert: handshake_failure"), Phase.HANDSHAKE, false).code());
     }
 
     @Test
@@ -100,19 +105,19 @@ class ErrorMapperTest {
                 new ChainVerdict(GskStatus.GSK_KEYFILE_CERT_EXPIRED, "expired yesterday"));
         SSLHandshakeException jdk = new SSLHandshakeException("PKIX path validation failed");
         jdk.initCause(new RuntimeException(ours));
-        GskException e = ErrorMapper.map(jdk, Phase.HANDSHAKE, true);
+        GskException e = ErrorMapper.map(jdk, Phase.HANDSHAKE, false);
         assertEquals(GskStatus.GSK_KEYFILE_CERT_EXPIRED.code(), e.code());
         assertEquals(GskStatus.GSK_KEYFILE_CERT_EXPIRED.code(), e.validationCode());
     }
 
     @Test
     void socketFailuresCarryTheirErrno() {
-        assertEquals(Errno.ECONNRESET, ErrorMapper.map(new SocketException("Connection reset"), Phase.READ, true).errno().orElseThrow());
-        assertEquals(Errno.ECONNRESET, ErrorMapper.map(new IOException("Connection reset by peer"), Phase.READ, true).errno().orElseThrow());
-        assertEquals(Errno.EPIPE, ErrorMapper.map(new IOException("Broken pipe"), Phase.WRITE, true).errno().orElseThrow());
-        assertEquals(Errno.EIO, ErrorMapper.map(new IOException("something else"), Phase.WRITE, true).errno().orElseThrow());
+        assertEquals(Errno.ECONNRESET, ErrorMapper.map(new SocketException("Connection reset"), Phase.READ, false).errno().orElseThrow());
+        assertEquals(Errno.ECONNRESET, ErrorMapper.map(new IOException("Connection reset by peer"), Phase.READ, false).errno().orElseThrow());
+        assertEquals(Errno.EPIPE, ErrorMapper.map(new IOException("Broken pipe"), Phase.WRITE, false).errno().orElseThrow());
+        assertEquals(Errno.EIO, ErrorMapper.map(new IOException("something else"), Phase.WRITE, false).errno().orElseThrow());
         SSLException wrapped = new SSLException("write failed", new SocketException("Broken pipe"));
-        GskException e = ErrorMapper.map(wrapped, Phase.WRITE, true);
+        GskException e = ErrorMapper.map(wrapped, Phase.WRITE, false);
         assertEquals(GskStatus.GSK_ERROR_IO.code(), e.code());
         assertEquals(Errno.EPIPE, e.errno().orElseThrow());
     }
@@ -120,6 +125,6 @@ class ErrorMapperTest {
     @Test
     void aStatusAlreadyDecidedPassesThrough() {
         GskException decided = new GskException(GskStatus.GSK_IBMI_ERROR_TIMED_OUT, "late");
-        assertSame(decided, ErrorMapper.map(decided, Phase.HANDSHAKE, true));
+        assertSame(decided, ErrorMapper.map(decided, Phase.HANDSHAKE, false));
     }
 }
