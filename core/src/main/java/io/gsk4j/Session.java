@@ -6,6 +6,11 @@ import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.MiscId;
 import io.gsk4j.attr.NumericAttribute;
+import io.gsk4j.async.AsyncOptions;
+import io.gsk4j.async.CompletionPort;
+import io.gsk4j.async.Operations;
+import io.gsk4j.async.SessionIo;
+import io.gsk4j.async.Started;
 import io.gsk4j.internal.AttributeValues;
 import io.gsk4j.internal.EnvironmentSnapshot;
 import io.gsk4j.internal.HandshakeSetup;
@@ -17,10 +22,13 @@ import io.gsk4j.internal.engine.ErrorMapper;
 import io.gsk4j.internal.engine.ErrorMapper.Phase;
 import io.gsk4j.internal.engine.HelloCapture;
 import io.gsk4j.internal.engine.Hellos;
+import io.gsk4j.internal.engine.IoMode;
+import io.gsk4j.internal.engine.NeedIo;
 import io.gsk4j.internal.engine.TlsDriver;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
+import java.nio.channels.SocketChannel;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -38,6 +46,12 @@ import javax.net.ssl.SSLSession;
  * ones) and an interrupted wait ({@code GSK_ERROR_IO} with EINTR; the handshake resumes).
  * One thread may read while another writes; {@link #close()} from a third thread wakes both.
  * The channel belongs to the caller and is never closed here.
+ *
+ * <p>On a channel the caller made non-blocking, read and write return
+ * {@code GSK_WOULD_BLOCK} instead of waiting; check {@link #bytesBuffered()} before polling the
+ * socket for more. The handshake waits (up to {@code GSK_HANDSHAKE_TIMEOUT}) on any channel;
+ * {@link #startHandshake} is the call that never blocks. The {@code start*} methods run
+ * operations on gsk4j's I/O threads and post their results to a {@link CompletionPort}.
  */
 public final class Session implements AutoCloseable {
     private static final long CLOSE_NOTIFY_WAIT_MILLIS = 2000;
@@ -49,6 +63,9 @@ public final class Session implements AutoCloseable {
     private volatile SessionState state = SessionState.OPEN;
     private volatile GskException failure;
     private volatile boolean closeNotifySent;
+    /** A startHandshake operation is pending: the synchronous handshake must not run beside it. */
+    private volatile boolean asyncHandshake;
+    private AsyncIo asyncIo;
     private EnvironmentSnapshot snapshot;
     private HandshakeSetup setup;
     private TlsDriver driver;
@@ -125,26 +142,10 @@ public final class Session implements AutoCloseable {
         TlsDriver d;
         Deadline deadline;
         synchronized (this) {
-            checkNotClosed();
-            switch (state) {
-                case FAILED:
-                    throw failure.replay();
-                case SECURE:
-                    throw new GskException(GskStatus.GSK_INVALID_STATE, "the handshake is already done");
-                case OPEN:
-                    try {
-                        prepare();
-                    } catch (GskException e) {
-                        // a configuration or socket problem is as final as a failed handshake
-                        state = SessionState.FAILED;
-                        failure = e;
-                        throw e;
-                    }
-                    break;
-                default: // HANDSHAKING: resuming after an interrupted wait
-                    break;
+            if (asyncHandshake) {
+                throw new GskException(GskStatus.GSK_INVALID_STATE, "an asynchronous handshake is running on this session");
             }
-            d = driver;
+            d = beginHandshake();
             deadline = Deadline.afterMillis(1000L * values.number(NumericAttribute.GSK_HANDSHAKE_TIMEOUT));
         }
         try {
@@ -153,11 +154,43 @@ public final class Session implements AutoCloseable {
             if (isInterrupt(e)) {
                 throw e; // the engine state is intact: calling again resumes
             }
-            throw failHandshake(e);
+            throw failHandshake(e, IoMode.BLOCKING);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            throw failHandshake(ErrorMapper.map(e, Phase.HANDSHAKE, setup.binding().hasKey()));
+            throw failHandshake(ErrorMapper.map(e, Phase.HANDSHAKE, certificateWithheld()), IoMode.BLOCKING);
         }
-        checkRenegotiationIndication(d);
+        finishHandshake(d, IoMode.BLOCKING);
+    }
+
+    /**
+     * Under the lock: what gsk_secure_soc_init checks before its first byte (state, then
+     * configuration and socket), and the engine built for it.
+     */
+    private TlsDriver beginHandshake() throws GskException {
+        checkNotClosed();
+        switch (state) {
+            case FAILED:
+                throw failure.replay();
+            case SECURE:
+                throw new GskException(GskStatus.GSK_INVALID_STATE, "the handshake is already done");
+            case OPEN:
+                try {
+                    prepare();
+                } catch (GskException e) {
+                    // a configuration or socket problem is as final as a failed handshake
+                    state = SessionState.FAILED;
+                    failure = e;
+                    throw e;
+                }
+                break;
+            default: // HANDSHAKING: resuming after an interrupted wait or a cancelled startInit
+                break;
+        }
+        return driver;
+    }
+
+    /** The engine is done: the checks made after it, then the negotiated values. */
+    private void finishHandshake(TlsDriver d, IoMode mode) throws GskException {
+        checkRenegotiationIndication(d, mode);
         synchronized (this) {
             if (state == SessionState.CLOSED) {
                 throw new GskException(GskStatus.GSK_IBMI_ERROR_CLOSED, "the session was closed during the handshake");
@@ -199,7 +232,7 @@ public final class Session implements AutoCloseable {
      * signalled RFC 5746 in its hello. Checked once the handshake is done, from the hello the
      * driver captured; the session is then refused and closed with close_notify.
      */
-    private void checkRenegotiationIndication(TlsDriver d) throws GskException {
+    private void checkRenegotiationIndication(TlsDriver d, IoMode mode) throws GskException {
         HelloCapture capture = setup.helloCapture();
         if (capture == null) {
             return;
@@ -210,20 +243,26 @@ public final class Session implements AutoCloseable {
         }
         boolean indicated = capture.firstMessage().map(Hellos::indicatesSecureRenegotiation).orElse(false);
         if (!indicated) {
-            d.closeOutboundQuietly(Deadline.afterMillis(ALERT_WAIT_MILLIS));
+            if (mode == IoMode.BLOCKING) {
+                d.closeOutboundQuietly(Deadline.afterMillis(ALERT_WAIT_MILLIS));
+            } else {
+                d.flushAlert(Deadline.NONE, mode); // an I/O thread sends what fits and never waits
+            }
             throw failHandshake(new GskException(GskStatus.GSK_ERROR_NO_RI_INDICATION,
-                    "the peer did not signal RFC 5746 secure renegotiation, which this session requires"));
+                    "the peer did not signal RFC 5746 secure renegotiation, which this session requires"), mode);
         }
     }
 
-    private GskException failHandshake(GskException e) {
-        driver.flushAlert(Deadline.afterMillis(ALERT_WAIT_MILLIS));
+    private GskException failHandshake(GskException e, IoMode mode) {
+        driver.flushAlert(mode == IoMode.BLOCKING ? Deadline.afterMillis(ALERT_WAIT_MILLIS) : Deadline.NONE, mode);
         synchronized (this) {
+            // GSK_CERTIFICATE_VALIDATION_CODE carries the status, GSK_LAST_VALIDATION_ERROR the named rule
             ChainVerdict verdict = setup.binding().verdict();
-            int reason = e.validationCode() != 0 ? e.validationCode()
-                    : verdict != null && !verdict.ok() ? verdict.status().code() : 0;
-            values.record(NumericAttribute.GSK_LAST_VALIDATION_ERROR, reason);
-            values.record(NumericAttribute.GSK_CERTIFICATE_VALIDATION_CODE, reason);
+            boolean judged = verdict != null && !verdict.ok();
+            values.record(NumericAttribute.GSK_LAST_VALIDATION_ERROR,
+                    e.validationCode() != 0 ? e.validationCode() : judged ? verdict.validationCode() : 0);
+            values.record(NumericAttribute.GSK_CERTIFICATE_VALIDATION_CODE,
+                    judged ? verdict.status().code() : e.validationCode());
             if (state != SessionState.CLOSED) {
                 state = SessionState.FAILED;
                 failure = e;
@@ -249,15 +288,19 @@ public final class Session implements AutoCloseable {
         values.record(BufferAttribute.GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT, setup.binding().unknownRevocationSubject());
         peerChain = peerCertificates(session);
         ChainVerdict verdict = setup.binding().verdict();
-        int code;
-        if (verdict != null) {
-            code = verdict.status().code();
-        } else {
-            // no chain was judged: a server whose client sent no certificate (IBM: NO_CERTIFICATE)
-            code = setup.expectsPeerCertificate() ? GskStatus.GSK_ERROR_NO_CERTIFICATE.code() : GskStatus.GSK_OK.code();
+        if (verdict == null && !peerChain.isEmpty()) {
+            // a resumed session: its chain was judged when the session began; judge it again for the record
+            verdict = setup.binding().judgeAgain(peerChain);
         }
-        values.record(NumericAttribute.GSK_CERTIFICATE_VALIDATION_CODE, code);
-        values.record(NumericAttribute.GSK_LAST_VALIDATION_ERROR, code);
+        if (verdict != null) {
+            values.record(NumericAttribute.GSK_CERTIFICATE_VALIDATION_CODE, verdict.status().code());
+            values.record(NumericAttribute.GSK_LAST_VALIDATION_ERROR, verdict.validationCode());
+        } else {
+            // no chain at all: a server whose client sent no certificate (IBM: NO_CERTIFICATE)
+            int code = setup.expectsPeerCertificate() ? GskStatus.GSK_ERROR_NO_CERTIFICATE.code() : GskStatus.GSK_OK.code();
+            values.record(NumericAttribute.GSK_CERTIFICATE_VALIDATION_CODE, code);
+            values.record(NumericAttribute.GSK_LAST_VALIDATION_ERROR, code);
+        }
     }
 
     /** The two-character code where the suite has one, else its four hex digits. */
@@ -296,7 +339,7 @@ public final class Session implements AutoCloseable {
         } catch (GskException e) {
             throw retryable(e) ? e : fail(e);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            throw fail(ErrorMapper.map(e, Phase.READ, hasLocalKey()));
+            throw fail(ErrorMapper.map(e, Phase.READ, certificateWithheld()));
         }
     }
 
@@ -327,7 +370,7 @@ public final class Session implements AutoCloseable {
         } catch (GskException e) {
             throw retryable(e) ? e : fail(e);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            throw fail(ErrorMapper.map(e, Phase.WRITE, hasLocalKey()));
+            throw fail(ErrorMapper.map(e, Phase.WRITE, certificateWithheld()));
         }
     }
 
@@ -339,6 +382,221 @@ public final class Session implements AutoCloseable {
             throw new GskException(GskStatus.GSK_INVALID_BUFFER_SIZE, "the buffer size must be at least 1");
         }
         return write(ByteBuffer.wrap(buffer, offset, length));
+    }
+
+    /**
+     * Decrypted bytes a read would return at once, without the socket (like OpenSSL's
+     * SSL_pending). Records that arrived whole are decrypted to count them, so a caller of a
+     * non-blocking channel that polls the socket only while this is 0 never strands data:
+     * TLS can hold a whole record here while the socket has nothing more to report.
+     * -1 once the peer's close_notify was read and no data is left (read returns end of
+     * stream at once). Never touches the socket.
+     */
+    public int bytesBuffered() throws GskException {
+        TlsDriver d = dataDriver();
+        try {
+            return d.bytesBuffered();
+        } catch (GskException e) {
+            throw retryable(e) ? e : fail(e);
+        } catch (IOException | RuntimeException e) {
+            throw fail(ErrorMapper.map(e, Phase.READ, certificateWithheld()));
+        }
+    }
+
+    // ---- asynchronous operations ----
+
+    /**
+     * gsk_secure_soc_startInit: starts the handshake on an I/O thread and returns at once.
+     * Exactly one {@link io.gsk4j.async.Completion} is posted to {@code port}, with any status
+     * {@link #handshake()} could return ({@code GSK_IBMI_ERROR_TIMED_OUT} after
+     * {@code GSK_HANDSHAKE_TIMEOUT}); the session is secure once it says {@code GSK_OK}.
+     * What the synchronous handshake finds before its first byte (no initialised environment,
+     * no socket, a bad store or cipher list, a socket already secured) is thrown here instead,
+     * and then nothing is posted.
+     */
+    public Started startHandshake(CompletionPort port, AsyncOptions options) throws GskException {
+        checkPort(port);
+        long timeoutMillis;
+        synchronized (this) {
+            if (asyncHandshake) {
+                throw new GskException(GskStatus.GSK_INVALID_STATE, "an asynchronous handshake is already running");
+            }
+            beginHandshake();
+            asyncHandshake = true;
+            timeoutMillis = 1000L * values.number(NumericAttribute.GSK_HANDSHAKE_TIMEOUT);
+        }
+        try {
+            return Operations.startHandshake(asyncIo(), port, orDefault(options), timeoutMillis);
+        } catch (GskException | RuntimeException e) {
+            asyncHandshake = false;
+            throw e;
+        }
+    }
+
+    /**
+     * gsk_secure_soc_startRecv: decrypted bytes into {@code dst} (its position advances).
+     * Finishes at once when data is already there ({@link Started#pending()} false; posted only
+     * with {@link AsyncOptions#postAlways()}); else one completion is posted later. The buffer
+     * belongs to gsk4j until then.
+     */
+    public Started startReceive(CompletionPort port, ByteBuffer dst, AsyncOptions options) throws GskException {
+        dataDriver();
+        checkPort(port);
+        if (dst == null) {
+            throw new GskException(GskStatus.GSK_IBMI_ERROR_INVALID_POINTER, "no buffer");
+        }
+        if (!dst.hasRemaining() || dst.isReadOnly()) {
+            throw new GskException(GskStatus.GSK_INVALID_BUFFER_SIZE, "the buffer has no room");
+        }
+        return Operations.startReceive(asyncIo(), port, dst, orDefault(options));
+    }
+
+    /**
+     * gsk_secure_soc_startSend: encrypts and sends all of {@code src}. Finishes at once when
+     * the socket takes everything, else one completion is posted when the last byte is sent.
+     */
+    public Started startSend(CompletionPort port, ByteBuffer src, AsyncOptions options) throws GskException {
+        dataDriver();
+        checkPort(port);
+        if (src == null) {
+            throw new GskException(GskStatus.GSK_IBMI_ERROR_INVALID_POINTER, "no buffer");
+        }
+        if (!src.hasRemaining()) {
+            throw new GskException(GskStatus.GSK_INVALID_BUFFER_SIZE, "nothing to send");
+        }
+        if (closeNotifySent) {
+            throw new GskException(GskStatus.GSK_ERROR_SSL_CLOSED, "close_notify was already sent on this session");
+        }
+        return Operations.startSend(asyncIo(), port, src, orDefault(options));
+    }
+
+    /**
+     * QsoCancelOperation for this session's socket: pending operations with this identifier
+     * (0 = all) complete with {@code GSK_ERROR_IO} and errno ECANCELED. A handshake whose first
+     * byte has crossed the socket cannot be cancelled; then nothing is. Returns the count.
+     */
+    public int cancelAsync(long operationId) {
+        Channel ch;
+        synchronized (this) {
+            ch = channel;
+        }
+        return Operations.cancel(ch, operationId);
+    }
+
+    private static void checkPort(CompletionPort port) throws GskException {
+        if (port == null || port.isDestroyed()) {
+            throw new GskException(GskStatus.GSK_IBMI_ERROR_INVALID_IOCOMPLETIONPORT, "no such completion port");
+        }
+    }
+
+    private static AsyncOptions orDefault(AsyncOptions options) {
+        return options == null ? AsyncOptions.DEFAULT : options;
+    }
+
+    private synchronized AsyncIo asyncIo() {
+        if (asyncIo == null) {
+            asyncIo = new AsyncIo();
+        }
+        return asyncIo;
+    }
+
+    /** The session's side of its asynchronous operations: the same code and mapping as the synchronous calls. */
+    private final class AsyncIo implements SessionIo {
+        @Override
+        public Session session() {
+            return Session.this;
+        }
+
+        @Override
+        public SocketChannel channel() {
+            return setup.channel();
+        }
+
+        @Override
+        public void handshakeStep() throws IOException {
+            checkNotClosedWhilePending();
+            TlsDriver d = driver;
+            try {
+                d.handshake(Deadline.NONE, IoMode.ASYNC);
+            } catch (NeedIo n) {
+                throw n;
+            } catch (GskException e) {
+                throw failHandshake(e, IoMode.ASYNC);
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                throw failHandshake(ErrorMapper.map(e, Phase.HANDSHAKE, certificateWithheld()), IoMode.ASYNC);
+            }
+            finishHandshake(d, IoMode.ASYNC);
+        }
+
+        /** A close racing a step: the operation ends as close would end it, not as a call on a closed handle. */
+        private void checkNotClosedWhilePending() throws GskException {
+            if (state == SessionState.CLOSED) {
+                throw new GskException(GskStatus.GSK_IBMI_ERROR_CLOSED, "the session was closed while the operation was pending");
+            }
+        }
+
+        @Override
+        public GskException abortHandshake(GskException reason) {
+            return failHandshake(reason, IoMode.ASYNC);
+        }
+
+        @Override
+        public void handshakeEnded() {
+            asyncHandshake = false;
+        }
+
+        @Override
+        public boolean negotiationBegun() {
+            TlsDriver d = driver;
+            return d != null && d.negotiationBegun();
+        }
+
+        @Override
+        public int receiveStep(ByteBuffer dst) throws IOException {
+            checkNotClosedWhilePending();
+            TlsDriver d = dataDriver();
+            try {
+                return d.receive(dst);
+            } catch (NeedIo n) {
+                throw n;
+            } catch (GskException e) {
+                throw retryable(e) ? e : fail(e);
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                throw fail(ErrorMapper.map(e, Phase.READ, certificateWithheld()));
+            }
+        }
+
+        @Override
+        public void sendStep(ByteBuffer src) throws IOException {
+            checkNotClosedWhilePending();
+            TlsDriver d = dataDriver();
+            if (closeNotifySent) {
+                throw new GskException(GskStatus.GSK_ERROR_SSL_CLOSED, "close_notify was already sent on this session");
+            }
+            try {
+                d.send(src);
+            } catch (NeedIo n) {
+                throw n;
+            } catch (GskException e) {
+                throw retryable(e) ? e : fail(e);
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                throw fail(ErrorMapper.map(e, Phase.WRITE, certificateWithheld()));
+            }
+        }
+
+        @Override
+        public boolean hasPendingOutput() {
+            TlsDriver d = driver;
+            return d != null && d.hasPendingOutput();
+        }
+
+        @Override
+        public void flushPending() throws IOException {
+            TlsDriver d = driver;
+            if (d != null && state != SessionState.CLOSED) {
+                d.flushPending();
+            }
+        }
     }
 
     /** gsk_secure_soc_misc. */
@@ -375,7 +633,7 @@ public final class Session implements AutoCloseable {
         } catch (GskException e) {
             throw retryable(e) ? e : fail(e);
         } catch (IOException | RuntimeException e) {
-            throw fail(ErrorMapper.map(e, Phase.CLOSE, hasLocalKey()));
+            throw fail(ErrorMapper.map(e, Phase.CLOSE, certificateWithheld()));
         }
     }
 
@@ -394,9 +652,9 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Whether this session had a certificate to present: decides what a peer's certificate refusal means. */
-    private boolean hasLocalKey() {
-        return setup != null && setup.binding().hasKey();
+    /** Whether the peer asked for a certificate this session did not send: decides what its refusal means. */
+    private boolean certificateWithheld() {
+        return setup != null && setup.binding().certificateWithheld();
     }
 
     private static boolean isInterrupt(GskException e) {
@@ -425,18 +683,26 @@ public final class Session implements AutoCloseable {
     // ---- close ----
 
     /**
-     * gsk_secure_soc_close: sends close_notify (bounded wait) if the session is secure, wakes
-     * any thread blocked in read or write, and frees the session. The socket stays open.
+     * gsk_secure_soc_close: completes pending asynchronous operations with
+     * {@code GSK_IBMI_ERROR_CLOSED}, sends close_notify (bounded wait) if the session is
+     * secure, wakes any thread blocked in read or write, and frees the session. The socket
+     * stays open.
      */
     @Override
     public void close() {
         SessionState before;
+        AsyncIo io;
         synchronized (this) {
             before = state;
             if (before == SessionState.CLOSED) {
                 return;
             }
             state = SessionState.CLOSED;
+            io = asyncIo;
+        }
+        if (io != null && setup != null) {
+            // pending operations complete with GSK_IBMI_ERROR_CLOSED; the socket leaves its I/O thread
+            Operations.release(io);
         }
         if (driver != null) {
             if (before == SessionState.SECURE && !closeNotifySent) {

@@ -34,8 +34,9 @@ import java.util.List;
  * their {@link GskException} becomes the return code. Whenever the result is GSK_ERROR_IO the
  * calling thread's {@link #errno()} holds the cause. All functions are thread-safe.
  */
-public final class Gsk implements GskSslConstants {
+public final class Gsk implements GskSslConstants, QsoAsyncConstants {
     private static final HandleTable HANDLES = new HandleTable();
+    private static final AsyncCalls ASYNC = new AsyncCalls(HANDLES);
 
     private Gsk() {
     }
@@ -142,6 +143,86 @@ public final class Gsk implements GskSslConstants {
             my_session_handle.set(0);
             return GSK_OK;
         });
+    }
+
+    // ---- asynchronous (qsoasync.h); the model is in docs/ASYNC.md ----
+
+    /**
+     * Starts the handshake and returns GSK_IBMI_ASYNCHRONOUS_SOC_INIT; exactly one completion
+     * (operationCompleted GSKSECURESOCSTARTINIT) follows on the port, with any code
+     * gsk_secure_soc_init could return in returnValue and errnoValue set for GSK_ERROR_IO.
+     * Reads descriptorHandle and operationId; postedDescriptor and the reserved fields must be 0.
+     * Any other return is an immediate failure and nothing is posted.
+     */
+    public static int gsk_secure_soc_startInit(GskHandle my_session_handle, int IOCompletionPort,
+                                               Qso_OverlappedIO_t communicationsArea) {
+        return ASYNC.startInit(my_session_handle, IOCompletionPort, communicationsArea);
+    }
+
+    /**
+     * Starts a receive into {@code buffer[0..bufferLength)}. GSK_OK: data was there, the count
+     * is in secureDataTransferSize (0 = end of stream) and nothing is posted unless postFlag
+     * is 1 (then postFlagResult is 1). GSK_IBMI_ASYNCHRONOUS_RECV: one completion follows.
+     * fillBuffer non-zero waits for a full buffer; operationWaitTime (whole seconds, 0 = none)
+     * bounds the wait, after which returnValue is GSK_ERROR_IO with errnoValue EAGAIN.
+     */
+    public static int gsk_secure_soc_startRecv(GskHandle my_session_handle, int IOCompletionPort,
+                                               Qso_OverlappedIO_t communicationsArea) {
+        return ASYNC.startRecv(my_session_handle, IOCompletionPort, communicationsArea);
+    }
+
+    /**
+     * Starts sending {@code buffer[0..bufferLength)}. GSK_OK: the socket took it all at once
+     * (posted only with postFlag 1). GSK_IBMI_ASYNCHRONOUS_SEND: the socket is full; one
+     * completion follows when the last byte is sent (wait for it before the next send).
+     */
+    public static int gsk_secure_soc_startSend(GskHandle my_session_handle, int IOCompletionPort,
+                                               Qso_OverlappedIO_t communicationsArea) {
+        return ASYNC.startSend(my_session_handle, IOCompletionPort, communicationsArea);
+    }
+
+    /** A new completion port (a number from 1 up), or -1 with errno ENOBUFS past 256 ports. */
+    public static int QsoCreateIOCompletionPort() {
+        return ASYNC.createPort();
+    }
+
+    /**
+     * Takes one completion into {@code completionStatus}: 1. {@code timeToWait} null waits
+     * without limit; 0 s polls; on time-out 0 is returned (and errno set to ETIME). -1 with
+     * errno EDESTROYED when the port is destroyed while waiting, EINTR when the thread is
+     * interrupted, EINVAL for a bad port.
+     */
+    public static int QsoWaitForIOCompletion(int IOCompletionPort, Qso_OverlappedIO_t completionStatus, Timeval timeToWait) {
+        return ASYNC.waitFor(IOCompletionPort, completionStatus, timeToWait);
+    }
+
+    /** Posts the application's own completion (operationCompleted QSOPOSTIOCOMPLETION): 0, or -1 with errno. */
+    public static int QsoPostIOCompletion(int IOCompletionPort, Qso_OverlappedIO_t communicationsArea) {
+        return ASYNC.post(IOCompletionPort, communicationsArea);
+    }
+
+    /**
+     * Cancels the pending operations on a socket (gsk_fd number) with this operationId, 0 for
+     * all. Returns how many; each still posts its completion, with errnoValue ECANCELED. A
+     * handshake already under way cannot be cancelled: then none is, and 0 is returned.
+     * -1 with errno EBADF for a number that names no socket.
+     */
+    public static int QsoCancelOperation(int socketDescriptor, long operationId) {
+        return ASYNC.cancel(socketDescriptor, operationId);
+    }
+
+    /**
+     * Destroys the port: 0, or -1 with errno EINVAL. Waiting threads return -1 with
+     * EDESTROYED; pending operations are dropped (their buffers are the caller's again) and
+     * the I/O threads stop with the last port.
+     */
+    public static int QsoDestroyIOCompletionPort(int IOCompletionPort) {
+        return ASYNC.destroyPort(IOCompletionPort);
+    }
+
+    /** The core completion port behind a number, to mix both APIs; null when it names none. */
+    public static io.gsk4j.async.CompletionPort completionPortOf(int IOCompletionPort) {
+        return ASYNC.portOrNull(IOCompletionPort);
     }
 
     // ---- attributes ----

@@ -1,0 +1,79 @@
+package io.gsk4j.async;
+
+import io.gsk4j.GskException;
+import io.gsk4j.GskStatus;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channel;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Plumbing, not for applications: the entry points {@link io.gsk4j.Session}'s asynchronous
+ * methods use, and the registry of sockets that have an I/O thread (QsoCancelOperation finds
+ * operations by socket).
+ */
+public final class Operations {
+    private static final Map<Channel, AsyncChannel> CHANNELS = new ConcurrentHashMap<>();
+
+    private Operations() {
+    }
+
+    public static Started startHandshake(SessionIo io, CompletionPort port, AsyncOptions options, long timeoutMillis)
+            throws GskException {
+        AsyncChannel channel = channelFor(io, port);
+        return channel.startHandshake(new HandshakeOperation(channel, port, options), timeoutMillis);
+    }
+
+    public static Started startReceive(SessionIo io, CompletionPort port, ByteBuffer dst, AsyncOptions options)
+            throws GskException {
+        AsyncChannel channel = channelFor(io, port);
+        return channel.startData(new ReceiveOperation(channel, port, dst, options), true);
+    }
+
+    public static Started startSend(SessionIo io, CompletionPort port, ByteBuffer src, AsyncOptions options)
+            throws GskException {
+        AsyncChannel channel = channelFor(io, port);
+        return channel.startData(new SendOperation(channel, port, src, options), false);
+    }
+
+    /** Cancels pending operations on a socket; see {@link io.gsk4j.Session#cancelAsync}. */
+    public static int cancel(Channel socket, long operationId) {
+        AsyncChannel channel = socket == null ? null : CHANNELS.get(socket);
+        return channel == null ? 0 : channel.cancel(operationId);
+    }
+
+    /**
+     * The session is closing: its pending operations complete with
+     * {@code GSK_IBMI_ERROR_CLOSED} and its socket leaves the I/O thread.
+     */
+    public static void release(SessionIo io) {
+        AsyncChannel channel = CHANNELS.get(io.channel());
+        if (channel == null || channel.io != io || !CHANNELS.remove(io.channel(), channel)) {
+            return;
+        }
+        channel.failAll(false);
+        channel.detach();
+    }
+
+    private static AsyncChannel channelFor(SessionIo io, CompletionPort port) throws GskException {
+        Objects.requireNonNull(io);
+        if (port == null || port.isDestroyed()) {
+            throw new GskException(GskStatus.GSK_IBMI_ERROR_INVALID_IOCOMPLETIONPORT, "no such completion port");
+        }
+        AsyncChannel current = CHANNELS.get(io.channel());
+        if (current != null && current.io == io && current.loop.alive()) {
+            return current;
+        }
+        synchronized (Operations.class) {
+            current = CHANNELS.get(io.channel());
+            if (current != null && current.io == io && current.loop.alive()) {
+                return current;
+            }
+            // first operation, or the I/O threads were stopped since: a (new) thread takes it
+            AsyncChannel fresh = new AsyncChannel(io, IoThreads.assign());
+            CHANNELS.put(io.channel(), fresh);
+            return fresh;
+        }
+    }
+}
