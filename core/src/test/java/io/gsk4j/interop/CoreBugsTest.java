@@ -25,16 +25,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Core bugs the interop runs found, one test each: regression tests for the fixed ones, and
- * {@code @Disabled} for a bug still open; {@link InteropFailureTest} accepts an open bug's
- * wrong status for the same cells and prints "known core bug" when it sees it.
+ * Core bugs the interop runs found, one test each, kept as regression tests now that they are
+ * fixed. (An open bug would be {@code @Disabled} here, and {@link InteropFailureTest} would
+ * accept its wrong status for the same cells, printing "known core bug".)
  */
 @ExtendWith(InteropTally.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -90,12 +89,10 @@ class CoreBugsTest {
      * certificate_expired) alert before it switches to the handshake keys, so the record is a
      * plaintext alert ({@code 15 03 03 00 02 02 30}, see RFC 8446 section 5: such alerts arrive
      * unprotected); the JDK tries to decrypt it, fails with AEADBadTagException, and
-     * ErrorMapper maps that to BAD_MAC. TLS 1.2 gives the right 6000 / 107. Fix idea: when an
-     * unwrap fails during the handshake and the record header read is content type 21 with
-     * length 2, read level and description in the clear and map them as a received alert.
+     * ErrorMapper mapped that to BAD_MAC. TLS 1.2 gave the right 6000 / 107. Fixed: a 2-byte
+     * fatal alert record is read in the clear before the engine sees it ({@code Alerts}).
      */
     @Test
-    @Disabled("core bug: TLS 1.3 server, a plaintext alert from a client that refuses our certificate gives 411 BAD_MAC")
     void aTls13ServerReportsWhyOpenSslRefusedItsCertificate() throws Exception {
         Peers.assumeOpenSslWithTrace();
         Failures x = InteropPki.failures();

@@ -380,6 +380,7 @@ public final class TlsDriver implements AutoCloseable {
             boolean direct = dst.remaining() >= engine.getSession().getApplicationBufferSize();
             SSLEngineResult result;
             if (direct) {
+                Alerts.refuseOnPlaintextFatalAlert(netIn);
                 try {
                     result = engine.unwrap(flipped(netIn), dst);
                 } finally {
@@ -673,6 +674,7 @@ public final class TlsDriver implements AutoCloseable {
     }
 
     private SSLEngineResult unwrapInto(ByteBuffer readModeBuffer) throws SSLException {
+        Alerts.refuseOnPlaintextFatalAlert(netIn);
         readModeBuffer.compact();
         try {
             return engine.unwrap(flipped(netIn), readModeBuffer);
