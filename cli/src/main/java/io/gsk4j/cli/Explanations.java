@@ -97,6 +97,21 @@ final class Explanations {
         TABLE.put(GskStatus.GSK_WOULD_BLOCK, f -> new Explanation(
                 "The socket is non-blocking and the call would have had to wait.",
                 "Call again when the socket is ready (select/poll), or use a blocking socket."));
+        TABLE.put(GskStatus.GSK_IBMI_ASYNCHRONOUS_SOC_INIT, f -> new Explanation(
+                "Not an error: gsk_secure_soc_startInit started the handshake; its result will arrive as one completion.",
+                "Wait on the I/O completion port (QsoWaitForIOCompletion) and read returnValue from the completion."));
+        TABLE.put(GskStatus.GSK_IBMI_ASYNCHRONOUS_RECV, f -> new Explanation(
+                "Not an error: gsk_secure_soc_startRecv is waiting for data; the bytes will arrive as one completion.",
+                "Wait on the I/O completion port; secureDataTransferSize in the completion says how many bytes came."));
+        TABLE.put(GskStatus.GSK_IBMI_ASYNCHRONOUS_SEND, f -> new Explanation(
+                "Not an error: the socket could not take the data yet; gsk_secure_soc_startSend will post one completion.",
+                "Wait for that completion before the next send; it is the back-pressure signal."));
+        TABLE.put(GskStatus.GSK_IBMI_ERROR_INVALID_OVERLAPPEDIO_T, f -> new Explanation(
+                "The Qso_OverlappedIO_t communications area is missing or has fields that must be zero set.",
+                "Pass a communications area with postedDescriptor and the reserved fields set to 0."));
+        TABLE.put(GskStatus.GSK_IBMI_ERROR_INVALID_IOCOMPLETIONPORT, f -> new Explanation(
+                "The I/O completion port number names no open port (never created, or already destroyed).",
+                "Create the port with QsoCreateIOCompletionPort and keep it until every operation on it has completed."));
         TABLE.put(GskStatus.GSK_ERROR_SSL_CLOSED, f -> new Explanation(
                 "A write came after close_notify was sent (gsk_secure_soc_misc with GSK_CLOSE_NOTIFY).",
                 "Write everything before sending close_notify; after it only reads are allowed, until the peer's"
