@@ -35,6 +35,10 @@ public enum Errno {
     EDEADLK(3459, "The call was refused to avoid a deadlock."),
     ENOMEM(3460, "Storage could not be allocated."),
     ETERM(3464, "The operation was ended."),
+    // the next two only travel with completion-port results (QsoCancelOperation, QsoDestroyIOCompletionPort);
+    // EDESTROYED from QSYSINC/SYS ERRNO via HTTPAPI; ECANCELED unverified (no transcription found; a free slot)
+    EDESTROYED(3463, "The I/O completion port was destroyed while the call waited on it."),
+    ECANCELED(3473, "The operation was cancelled."),
     EUNKNOWN(3474, "The system is in an unknown state.");
 
     private static final Map<Integer, Errno> BY_CODE = new HashMap<>();

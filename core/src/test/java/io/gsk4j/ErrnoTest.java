@@ -23,7 +23,8 @@ class ErrnoTest {
                 Map.entry(Errno.ENOBUFS, 3436), Map.entry(Errno.ENOTCONN, 3438), Map.entry(Errno.ENOTSOCK, 3439),
                 Map.entry(Errno.ETIMEDOUT, 3447), Map.entry(Errno.EUNATCH, 3448), Map.entry(Errno.EBADF, 3450),
                 Map.entry(Errno.EPIPE, 3455), Map.entry(Errno.EDEADLK, 3459), Map.entry(Errno.ENOMEM, 3460),
-                Map.entry(Errno.ETERM, 3464), Map.entry(Errno.EUNKNOWN, 3474));
+                Map.entry(Errno.ETERM, 3464), Map.entry(Errno.EUNKNOWN, 3474),
+                Map.entry(Errno.EDESTROYED, 3463), Map.entry(Errno.ECANCELED, 3473));
         assertEquals(expected.size(), Errno.values().length);
         expected.forEach((e, code) -> assertEquals(code, e.code(), e.name()));
     }

@@ -29,7 +29,7 @@ public record Completion(OperationKind kind, Session session, int status, int er
         return status == GskStatus.GSK_OK.code();
     }
 
-    /** The errno as a known constant; empty for 0 and for the numbers of {@link AsyncErrno}. */
+    /** The errno as a known constant; empty for 0. */
     public Optional<Errno> errnoConstant() {
         return errno == 0 ? Optional.empty() : Errno.fromCode(errno);
     }

@@ -1,5 +1,7 @@
 package io.gsk4j.async;
 
+import io.gsk4j.Errno;
+
 import io.gsk4j.GskStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,13 +52,13 @@ public final class IoThreads {
 
     /**
      * Stops the threads now. Every operation still pending completes with
-     * {@code GSK_ERROR_IO} and errno {@link AsyncErrno#ECANCELED} on its port first. The
+     * {@code GSK_ERROR_IO} and errno {@link Errno#ECANCELED} on its port first. The
      * next operation started starts them again.
      */
     public static void shutdown() {
         for (CompletionPort port : CompletionPort.livePorts()) {
             for (Operation op : port.pendingOperations()) {
-                op.complete(GskStatus.GSK_ERROR_IO.code(), AsyncErrno.ECANCELED);
+                op.complete(GskStatus.GSK_ERROR_IO.code(), Errno.ECANCELED.code());
             }
         }
         stop();

@@ -139,7 +139,7 @@ abstract class Operation {
 
     /** QsoCancelOperation; false when it had already finished (or cannot be cancelled). */
     boolean cancelled() {
-        return complete(GskStatus.GSK_ERROR_IO.code(), AsyncErrno.ECANCELED);
+        return complete(GskStatus.GSK_ERROR_IO.code(), Errno.ECANCELED.code());
     }
 
     final synchronized boolean isFinished() {

@@ -450,5 +450,7 @@ public interface GskSslConstants {
     int EDEADLK = 3459;
     int ENOMEM = 3460;
     int ETERM = 3464;
+    int EDESTROYED = 3463;
+    int ECANCELED = 3473;
     int EUNKNOWN = 3474;
 }

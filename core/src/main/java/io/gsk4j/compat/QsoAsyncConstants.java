@@ -1,7 +1,5 @@
 package io.gsk4j.compat;
 
-import io.gsk4j.async.AsyncErrno;
-
 /**
  * The numbers of qsoasync.h that the secure asynchronous calls use, in one place.
  *
@@ -19,10 +17,4 @@ public interface QsoAsyncConstants {
     int GSKSECURESOCSTARTINIT = 5;
     int GSKSECURESOCSTARTRECV = 6;
     int GSKSECURESOCSTARTSEND = 7;
-
-    // ---- errno values only the completion-port calls use (see AsyncErrno) ----
-    /** errnoValue of a cancelled operation (number unverified). */
-    int ECANCELED = AsyncErrno.ECANCELED;
-    /** errno of QsoWaitForIOCompletion when its port is destroyed. */
-    int EDESTROYED = AsyncErrno.EDESTROYED;
 }

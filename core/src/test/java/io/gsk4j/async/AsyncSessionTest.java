@@ -186,7 +186,7 @@ class AsyncSessionTest {
             Completion c = next(port);
             assertEquals("a", c.attachment());
             assertStatus(GskStatus.GSK_ERROR_IO, c);
-            assertEquals(AsyncErrno.ECANCELED, c.errno());
+            assertEquals(Errno.ECANCELED.code(), c.errno());
             assertEquals(0, s[1].cancelAsync(0), "nothing is pending any more");
             s[0].write(ByteBuffer.wrap("kept".getBytes(StandardCharsets.US_ASCII)));
             ByteBuffer in = ByteBuffer.allocate(10);
@@ -333,7 +333,7 @@ class AsyncSessionTest {
             Completion c = next(port);
             assertEquals(OperationKind.HANDSHAKE, c.kind());
             assertStatus(GskStatus.GSK_ERROR_IO, c);
-            assertEquals(AsyncErrno.ECANCELED, c.errno());
+            assertEquals(Errno.ECANCELED.code(), c.errno());
 
             Session client = clientEnv.openSession();
             client.attach(link.client);
