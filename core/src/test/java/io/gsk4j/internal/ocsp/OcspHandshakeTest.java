@@ -13,7 +13,6 @@ import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.support.JdkPeer;
 import io.gsk4j.support.Loopback;
-import io.gsk4j.support.PeerProcess;
 import io.gsk4j.support.Stores;
 import io.gsk4j.testpki.TestPki;
 import io.gsk4j.testpki.TestPki.Ca;
@@ -131,7 +130,10 @@ class OcspHandshakeTest {
 
     @Test
     void anUnreachableResponderPassesWithinTheOcspTimeout() throws Exception {
-        int closedPort = PeerProcess.freePort();
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort(); // free now, and nobody listens there once it is closed
+        }
         Credential server = ca.issueServerWithOcspUrl("http://127.0.0.1:" + closedPort + "/", "localhost",
                 KeyType.EC_P256, "localhost");
         Result refused = handshake(server, OcspHandshakeTest::enable);

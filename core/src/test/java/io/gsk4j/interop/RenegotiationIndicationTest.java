@@ -1,14 +1,16 @@
-package io.gsk4j;
+package io.gsk4j.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gsk4j.Environment;
+import io.gsk4j.GskException;
+import io.gsk4j.GskStatus;
+import io.gsk4j.Session;
+import io.gsk4j.TlsProtocol;
 import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.support.Loopback;
-import io.gsk4j.support.PeerProcess;
-import io.gsk4j.support.PemFiles;
 import io.gsk4j.support.Stores;
 import io.gsk4j.testpki.TestPki;
 import io.gsk4j.testpki.TestPki.Ca;
@@ -42,20 +44,19 @@ class RenegotiationIndicationTest {
 
     @BeforeEach
     void pki() {
-        assumeTrue(PeerProcess.available("gnutls-serv") && PeerProcess.available("gnutls-cli"),
-                "GnuTLS (gnutls-bin) is not installed here; .ci/run installs it for CI");
+        Peers.assume(Peers.GNUTLS_SERV);
+        Peers.assume(Peers.GNUTLS_CLI);
         ca = TestPki.rootCa("RI CA", KeyType.EC_P256);
         server = ca.issueServer("localhost", KeyType.EC_P256, "localhost", "127.0.0.1");
     }
 
     /** Our client, with or without the critical switch, against gnutls-serv with {@code priority}. */
     private GskException clientAgainstGnutls(String priority, boolean critical) throws Exception {
-        Path cert = PemFiles.certificates(dir.resolve("server.pem"), server.chain());
-        Path key = PemFiles.key(dir.resolve("server.key"), server);
-        int port = PeerProcess.freePort();
-        try (PeerProcess peer = PeerProcess.start(dir, List.of("gnutls-serv", "--port=" + port, "--echo",
+        Path cert = Pem.certificates(dir.resolve("server.pem"), server.chain());
+        Path key = Pem.privateKey(dir.resolve("server.key"), server.key(), server.leaf().getPublicKey());
+        try (PeerServer peer = PeerServer.start("gnutls-serv", dir, port -> List.of("gnutls-serv", "--port=" + port, "--echo",
                 "--x509certfile=" + cert, "--x509keyfile=" + key, "--priority=" + priority))) {
-            peer.awaitListening(port);
+            int port = peer.port;
             Environment env = Stores.environment(dir, EnumValue.GSK_CLIENT_SESSION,
                     Stores.pkcs12(dir, "client", null, ca.certificate()));
             if (critical) {
@@ -105,7 +106,7 @@ class RenegotiationIndicationTest {
         env.init();
         try (ServerSocketChannel listener = Loopback.listen()) {
             int port = ((InetSocketAddress) listener.getLocalAddress()).getPort();
-            try (PeerProcess peer = PeerProcess.start(dir, List.of("gnutls-cli", "--port=" + port, "--insecure",
+            try (PeerProcess peer = PeerProcess.start("gnutls-cli", dir, List.of("gnutls-cli", "--port=" + port, "--insecure",
                     "--priority=" + priority, "127.0.0.1"))) {
                 try (SocketChannel ch = listener.accept()) {
                     Session session = env.openSession();
