@@ -18,7 +18,6 @@ import io.gsk4j.internal.certs.SessionBinding;
 import io.gsk4j.internal.engine.HelloCapture;
 import io.gsk4j.internal.validation.ValidationPolicy;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.channels.Channel;
@@ -292,13 +291,5 @@ public final class HandshakeSetup {
     @Override
     public String toString() {
         return (client ? "client" : "server") + " handshake setup " + Arrays.toString(engine.getEnabledProtocols());
-    }
-
-    static boolean isLiteral(String host) {
-        try {
-            return host != null && IP_LITERAL.matcher(host).matches() && InetAddress.getByName(host) != null;
-        } catch (IOException e) {
-            return false;
-        }
     }
 }
