@@ -7,6 +7,7 @@ import io.gsk4j.attr.BufferAttribute;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.engine.Hellos;
+import io.gsk4j.support.GskPair;
 import io.gsk4j.support.JdkPeer;
 import io.gsk4j.support.Loopback;
 import io.gsk4j.support.Stores;
@@ -43,31 +44,8 @@ class SignatureAlgorithmTest {
                 Stores.pkcs12(dir, "client", null, rsaCa.certificate()));
         env.set(BufferAttribute.GSK_SSL_EXTN_SIGALG, sigalgs);
         env.init();
-        try (Loopback link = Loopback.open()) {
-            Session server = serverEnv.openSession();
-            server.attach(link.server);
-            server.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 10);
-            JdkPeer.Running<Void> serverSide = JdkPeer.start(() -> {
-                try {
-                    server.handshake();
-                } catch (GskException refusedByTheClient) {
-                    // the client's status is what this test is about
-                }
-                return null;
-            });
-            Session session = env.openSession();
-            session.attach(link.client);
-            session.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 10);
-            try {
-                session.handshake();
-                return null;
-            } catch (GskException e) {
-                return e;
-            } finally {
-                session.close();
-                serverSide.result();
-                server.close();
-            }
+        try (GskPair.Outcome o = GskPair.connect(serverEnv, env)) {
+            return o.failure();
         }
     }
 

@@ -7,8 +7,7 @@ import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.validation.ValidationReason;
-import io.gsk4j.support.JdkPeer;
-import io.gsk4j.support.Loopback;
+import io.gsk4j.support.GskPair;
 import io.gsk4j.support.Stores;
 import io.gsk4j.testpki.CertBuilder;
 import io.gsk4j.testpki.CertBuilder.Issued;
@@ -38,32 +37,11 @@ class ValidationAttributesTest {
                 Stores.pkcs12(dir, "client" + System.nanoTime(), null, root.cert()));
         client.accept(clientEnv);
         clientEnv.init();
-        try (Loopback link = Loopback.open()) {
-            Session server = serverEnv.openSession();
-            server.attach(link.server);
-            server.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 10);
-            JdkPeer.Running<Void> side = JdkPeer.start(() -> {
-                try {
-                    server.handshake();
-                } catch (GskException refusedByTheClient) {
-                    // the client's verdict is what these tests look at
-                }
-                return null;
-            });
-            Session session = clientEnv.openSession();
-            session.attach(link.client);
-            session.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 10);
-            try {
-                session.handshake();
-                return null;
-            } catch (GskException e) {
-                assertEquals(e.validationCode(), session.getNumeric(NumericAttribute.GSK_LAST_VALIDATION_ERROR));
-                return e;
-            } finally {
-                session.close();
-                side.result();
-                server.close();
+        try (GskPair.Outcome o = GskPair.connect(serverEnv, clientEnv)) {
+            if (o.failure() != null) {
+                assertEquals(o.failure().validationCode(), o.client().getNumeric(NumericAttribute.GSK_LAST_VALIDATION_ERROR));
             }
+            return o.failure();
         }
     }
 

@@ -7,8 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
-import io.gsk4j.support.JdkPeer;
-import io.gsk4j.support.Loopback;
+import io.gsk4j.support.GskPair;
 import io.gsk4j.support.Stores;
 import io.gsk4j.testpki.TestPki;
 import io.gsk4j.testpki.TestPki.Ca;
@@ -60,36 +59,13 @@ class ValidationCallbackTest {
         Environment clientEnv = Stores.environment(dir, EnumValue.GSK_CLIENT_SESSION, clientStore);
         clientEnv.setValidationCallback(callback);
         clientEnv.init();
-        try (Loopback link = Loopback.open()) {
-            Session serverSession = serverEnv.openSession();
-            serverSession.attach(link.server);
-            Session client = clientEnv.openSession();
-            client.attach(link.client);
-            client.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 10);
-            serverSession.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 10);
-            JdkPeer.Running<Void> side = JdkPeer.start(() -> {
-                try {
-                    serverSession.handshake();
-                } catch (GskException expectedWhenTheClientRefuses) {
-                    // the server's own status is not what these tests are about
-                }
-                return null;
-            });
-            GskException failure = null;
-            try {
-                client.handshake();
-            } catch (GskException e) {
-                failure = e;
-            }
-            side.result();
-            if (clientOut != null) {
-                clientOut[0] = client;
-            } else {
-                client.close();
-            }
-            serverSession.close();
-            return failure;
+        GskPair.Outcome o = GskPair.connect(serverEnv, clientEnv);
+        if (clientOut != null) {
+            clientOut[0] = o.client(); // the caller reads its attributes, then closes it
+        } else {
+            o.close();
         }
+        return o.failure();
     }
 
     @Test

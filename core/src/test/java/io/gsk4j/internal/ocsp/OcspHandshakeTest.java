@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gsk4j.Environment;
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
-import io.gsk4j.Session;
 import io.gsk4j.attr.BufferAttribute;
 import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
-import io.gsk4j.support.JdkPeer;
-import io.gsk4j.support.Loopback;
+import io.gsk4j.support.GskPair;
 import io.gsk4j.support.Stores;
 import io.gsk4j.testpki.TestPki;
 import io.gsk4j.testpki.TestPki.Ca;
@@ -59,33 +57,11 @@ class OcspHandshakeTest {
                 Stores.pkcs12(dir, "client" + System.nanoTime(), null, ca.certificate()));
         client.accept(clientEnv);
         clientEnv.init();
-        try (Loopback link = Loopback.open()) {
-            Session serverSession = serverEnv.openSession();
-            serverSession.attach(link.server);
-            serverSession.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 20);
-            JdkPeer.Running<Void> side = JdkPeer.start(() -> {
-                try {
-                    serverSession.handshake();
-                } catch (GskException refusedByTheClient) {
-                    // the client's verdict is what these tests look at
-                }
-                return null;
-            });
-            Session session = clientEnv.openSession();
-            session.attach(link.client);
-            session.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 20);
-            long started = System.nanoTime();
-            try {
-                session.handshake();
-                String unknown = session.getBuffer(BufferAttribute.GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT);
-                return new Result(0, unknown, Duration.ofNanos(System.nanoTime() - started));
-            } catch (GskException e) {
-                return new Result(e.code(), "", Duration.ofNanos(System.nanoTime() - started));
-            } finally {
-                session.close();
-                side.result();
-                serverSession.close();
+        try (GskPair.Outcome o = GskPair.connect(serverEnv, clientEnv)) {
+            if (o.failure() != null) {
+                return new Result(o.failure().code(), "", o.took());
             }
+            return new Result(0, o.client().getBuffer(BufferAttribute.GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT), o.took());
         }
     }
 

@@ -1,0 +1,58 @@
+package io.gsk4j.support;
+
+import io.gsk4j.Environment;
+import io.gsk4j.GskException;
+import io.gsk4j.Session;
+import io.gsk4j.attr.NumericAttribute;
+import java.time.Duration;
+
+/**
+ * A gsk4j server and a gsk4j client handshaking on a real loopback pair, for tests about the
+ * client's verdict: the server's own outcome is not looked at (it fails whenever the client
+ * refuses it). Every wait is bounded by a 10 s handshake timeout.
+ */
+public final class GskPair {
+    private GskPair() {
+    }
+
+    /**
+     * The client's side of one handshake. The client session stays open so its attributes can
+     * be read; closing the outcome closes it.
+     */
+    public record Outcome(GskException failure, Session client, Duration took) implements AutoCloseable {
+        @Override
+        public void close() {
+            client.close();
+        }
+    }
+
+    public static Outcome connect(Environment serverEnv, Environment clientEnv) throws Exception {
+        try (Loopback link = Loopback.open()) {
+            Session server = serverEnv.openSession();
+            server.attach(link.server);
+            server.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 10);
+            JdkPeer.Running<Void> serverSide = JdkPeer.start(() -> {
+                try {
+                    server.handshake();
+                } catch (GskException refusedByTheClient) {
+                    // the client's verdict is what the tests look at
+                }
+                return null;
+            });
+            Session client = clientEnv.openSession();
+            client.attach(link.client);
+            client.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 10);
+            long started = System.nanoTime();
+            GskException failure = null;
+            try {
+                client.handshake();
+            } catch (GskException e) {
+                failure = e;
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            serverSide.result();
+            server.close();
+            return new Outcome(failure, client, took);
+        }
+    }
+}
