@@ -18,8 +18,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** {@code gsk4j client} against the project's own server (in this JVM) and against hand-made peers. */
+@Isolated // one test sets the system property gsk4j.home, which every Environment.open() reads
 class ClientCommandTest {
     @TempDir
     static Path dir;

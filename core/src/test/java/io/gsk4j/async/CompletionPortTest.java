@@ -9,12 +9,15 @@ import io.gsk4j.Errno;
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
 import io.gsk4j.support.JdkPeer;
+import io.gsk4j.support.SharedState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The completion queue on its own: posts, the three kinds of wait, destroy and the port limit. */
+@ResourceLock(SharedState.COMPLETION_PORTS)
 class CompletionPortTest {
 
     @Test

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gsk4j.async.CompletionPort;
 import io.gsk4j.async.IoThreads;
 import io.gsk4j.support.JdkPeer;
+import io.gsk4j.support.SharedState;
 import io.gsk4j.testpki.TestPki;
 import io.gsk4j.testpki.TestPki.KeyType;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Every documented return of the asynchronous gsk_* calls and the Qso* port functions, C-style. */
+@ResourceLock(SharedState.COMPLETION_PORTS)
 class CompatAsyncTest {
     /** Bounded waits: long enough for a slow machine, short enough to end a broken test. */
     private static final Timeval WAIT = new Timeval(20, 0);
