@@ -2,7 +2,7 @@ package io.gsk4j.support;
 
 /**
  * Names of JVM-wide state that test classes share, for {@code @ResourceLock}: test classes run
- * concurrently (src/test/resources/junit-platform.properties), except where they lock the same
+ * concurrently (the surefire configuration in the parent pom.xml), except where they lock the same
  * name. A class that changes state no lock names (system properties, security providers, the
  * default locale) is marked {@code @Isolated} and runs alone.
  */
