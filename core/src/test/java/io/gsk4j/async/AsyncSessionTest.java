@@ -382,7 +382,7 @@ class AsyncSessionTest {
                     return expected;
                 }
             });
-            Thread.sleep(100);
+            waiter.awaitBlockedIn("io.gsk4j.async.CompletionPort.take");
             port.destroy();
             assertTrue(waiter.result() instanceof PortDestroyedException);
             assertThrows(PortDestroyedException.class, port::poll);

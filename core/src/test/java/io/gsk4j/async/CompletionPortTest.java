@@ -37,7 +37,7 @@ class CompletionPortTest {
             assertTrue(a.succeeded());
             assertEquals("b", port.poll(Duration.ofSeconds(1)).attachment(), "first in, first out");
             JdkPeer.Running<Object> waiter = JdkPeer.start(() -> port.take().attachment());
-            Thread.sleep(100);
+            waiter.awaitBlockedIn("io.gsk4j.async.CompletionPort.take");
             port.post("late");
             assertEquals("late", waiter.result(), "an infinite wait wakes on a post");
         }
@@ -59,7 +59,9 @@ class CompletionPortTest {
                 }
             }));
         }
-        Thread.sleep(100);
+        for (JdkPeer.Running<Throwable> w : waiters) {
+            w.awaitBlockedIn("io.gsk4j.async.CompletionPort.poll");
+        }
         port.post("dropped");
         port.destroy();
         for (JdkPeer.Running<Throwable> w : waiters) {

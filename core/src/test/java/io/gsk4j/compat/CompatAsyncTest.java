@@ -400,7 +400,7 @@ class CompatAsyncTest {
             assertEquals(1, QsoWaitForIOCompletion(port, got, null));
             return got;
         });
-        Thread.sleep(100);
+        forever.awaitBlockedIn("io.gsk4j.compat.Gsk.QsoWaitForIOCompletion");
         Qso_OverlappedIO_t mine = new Qso_OverlappedIO_t();
         mine.descriptorHandle = "wake up";
         mine.buffer = new byte[3];
@@ -435,7 +435,7 @@ class CompatAsyncTest {
             int rc = QsoWaitForIOCompletion(port, new Qso_OverlappedIO_t(), new Timeval(20, 0));
             return new int[] {rc, errno()};
         });
-        Thread.sleep(150);
+        waiter.awaitBlockedIn("io.gsk4j.compat.Gsk.QsoWaitForIOCompletion");
         assertEquals(0, QsoDestroyIOCompletionPort(port));
         int[] r = waiter.result();
         assertEquals(-1, r[0]);
