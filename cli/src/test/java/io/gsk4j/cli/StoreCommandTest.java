@@ -277,8 +277,11 @@ class StoreCommandTest {
         java.io.PrintWriter err = new java.io.PrintWriter(text, true);
         Progress.run(err, "quick work", () -> null); // under a second: nothing is printed
         assertEquals("", text.toString());
-        Progress.run(err, "slow work", () -> {
-            Thread.sleep(1300);
+        Progress.run(err, "slow work", () -> { // slow: it lasts until the progress line is out
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (!text.toString().contains("gsk4j: slow work ...") && System.nanoTime() < deadline) {
+                Thread.sleep(10); // polling the output, bounded
+            }
             return null;
         });
         assertTrue(text.toString().startsWith("gsk4j: slow work ...\ngsk4j: slow work: done in"), text.toString());
