@@ -184,7 +184,7 @@ class CipherSweepTest {
             assertTrue(peer.awaitStdoutBytes(PONG.length, PEER_WAIT));
             assertEquals(0, GskSide.closeBothWays(s).length);
             s.close();
-            ch.close(); // the peer client lingers up to 0.5 s for the end of our TCP stream; give it now
+            ch.shutdownOutput(); // the peer client lingers up to 0.5 s for the end of our TCP stream: end it now
             assertEquals(Integer.valueOf(0), peer.awaitExit(PEER_WAIT), peer::describe);
             assertArrayEquals(PONG, peer.stdout());
             OpenSslTrace.Connection c = OpenSslTrace.read(trace).connection(0);

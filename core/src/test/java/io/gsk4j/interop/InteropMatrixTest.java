@@ -185,7 +185,7 @@ class InteropMatrixTest {
                     assertTrue(peer.awaitStdoutBytes(out.length, PEER_WAIT), () -> "s_client got " + peer.stdoutCount());
                     assertEquals(0, GskSide.closeBothWays(s).length, "s_client answers our close_notify with its own");
                     s.close();
-                    ch.close(); // the peer client lingers up to 0.5 s for the end of our TCP stream; give it now
+                    ch.shutdownOutput(); // the peer client lingers up to 0.5 s for the end of our TCP stream: end it now
                     assertEquals(Integer.valueOf(0), peer.awaitExit(PEER_WAIT), peer::describe);
                     assertArrayEquals(out, peer.stdout(), "what s_client received");
                     OpenSslTrace.Connection c = OpenSslTrace.read(trace).connection(0);
@@ -308,7 +308,7 @@ class InteropMatrixTest {
                     assertArrayEquals(up, GskSide.exchange(s, down, up.length), "what gnutls-cli sent");
                     assertEquals(0, GskSide.drainToEnd(s).length, "gnutls-cli's close_notify ends its data");
                     s.close(); // our close_notify answers it
-                    ch.close(); // the peer client lingers up to 0.5 s for the end of our TCP stream; give it now
+                    ch.shutdownOutput(); // the peer client lingers up to 0.5 s for the end of our TCP stream: end it now
                     assertEquals(Integer.valueOf(0), peer.awaitExit(PEER_WAIT), peer::describe);
                     assertArrayEquals(down, peer.stdout(), "what gnutls-cli received");
                 }
