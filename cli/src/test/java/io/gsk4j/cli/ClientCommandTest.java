@@ -18,10 +18,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** {@code gsk4j client} against the project's own server (in this JVM) and against hand-made peers. */
-@Isolated // one test sets the system property gsk4j.home, which every Environment.open() reads
 class ClientCommandTest {
     @TempDir
     static Path dir;
@@ -200,6 +200,7 @@ class ClientCommandTest {
     }
 
     @Test
+    @ResourceLock(Resources.SYSTEM_PROPERTIES) // sets gsk4j.home; no other command test depends on it
     void withoutAKeyringGskitUsesTheSystemStore() {
         String before = System.getProperty("gsk4j.home");
         System.setProperty("gsk4j.home", dir.resolve("empty-home").toString());

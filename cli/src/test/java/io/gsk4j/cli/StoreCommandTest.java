@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** {@code gsk4j store}: every subcommand, with the result read back by core's own store loader. */
-@Isolated // one test sets the system property gsk4j.home, which every Environment.open() reads
 class StoreCommandTest {
     private static final String PW = "secret-one";
     private static final String CA_PW = "secret-ca";
@@ -153,6 +153,7 @@ class StoreCommandTest {
     }
 
     @Test
+    @ResourceLock(Resources.SYSTEM_PROPERTIES) // sets gsk4j.home; no other command test depends on it
     void registerAppWritesWhatTheLoaderReadsForAnApplicationId() throws Exception {
         Path home = file("gsk4j-home");
         Path store = file("app.p12");
