@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -264,6 +265,8 @@ class ClientCommandTest {
     static final class PlainPeer implements AutoCloseable {
         private final ServerSocket socket;
         private final Thread thread;
+        /** The silent peer's connections, held so that no garbage collection closes (resets) one. */
+        private final List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         private PlainPeer(String answer) throws IOException {
             socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -289,7 +292,8 @@ class ClientCommandTest {
                 try {
                     Socket s = socket.accept();
                     if (answer == null) {
-                        continue; // keep it open and say nothing, until close()
+                        held.add(s); // keep it open and say nothing, until close()
+                        continue;
                     }
                     try (s) {
                         s.setSoTimeout(2000);
@@ -308,6 +312,9 @@ class ClientCommandTest {
         @Override
         public void close() throws IOException {
             socket.close();
+            for (Socket s : held) {
+                s.close();
+            }
         }
     }
 }
