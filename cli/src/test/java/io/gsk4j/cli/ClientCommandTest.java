@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gsk4j.support.RefusedPort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -167,21 +168,20 @@ class ClientCommandTest {
 
     @Test
     void aRefusedConnectionHasAnErrnoButNoStatus() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Cli.Run r = Cli.run(concat(new String[] {"client", "127.0.0.1:" + port, "--json"}, store(pki.trustStore)));
-        assertEquals(1, r.exitCode(), r::all);
-        Map<String, Object> json = MiniJson.object(r.out());
-        assertEquals("connect", json.get("stage"));
-        assertNull(MiniJson.get(json, "status", "name"));
-        assertEquals("ECONNREFUSED", MiniJson.get(json, "status", "errno", "name"));
-        assertEquals(3425L, MiniJson.get(json, "status", "errno", "number"));
-        assertTrue(((String) MiniJson.get(json, "explanation", "what")).contains("connection was refused"), r.out());
+        try (RefusedPort closed = RefusedPort.open()) {
+            int port = closed.port();
+            Cli.Run r = Cli.run(concat(new String[] {"client", "127.0.0.1:" + port, "--json"}, store(pki.trustStore)));
+            assertEquals(1, r.exitCode(), r::all);
+            Map<String, Object> json = MiniJson.object(r.out());
+            assertEquals("connect", json.get("stage"));
+            assertNull(MiniJson.get(json, "status", "name"));
+            assertEquals("ECONNREFUSED", MiniJson.get(json, "status", "errno", "name"));
+            assertEquals(3425L, MiniJson.get(json, "status", "errno", "number"));
+            assertTrue(((String) MiniJson.get(json, "explanation", "what")).contains("connection was refused"), r.out());
 
-        Cli.Run text = Cli.run(concat(new String[] {"client", "127.0.0.1:" + port}, store(pki.trustStore)));
-        assertTrue(text.out().contains("result: FAILED, no TCP connection (no GSKit call was made)"), text.out());
+            Cli.Run text = Cli.run(concat(new String[] {"client", "127.0.0.1:" + port}, store(pki.trustStore)));
+            assertTrue(text.out().contains("result: FAILED, no TCP connection (no GSKit call was made)"), text.out());
+        }
     }
 
     @Test
