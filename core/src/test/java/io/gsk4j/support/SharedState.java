@@ -3,8 +3,9 @@ package io.gsk4j.support;
 /**
  * Names of JVM-wide state that test classes share, for {@code @ResourceLock}: test classes run
  * concurrently (the surefire configuration in the parent pom.xml), except where they lock the same
- * name. A class that changes state no lock names (system properties, security providers, the
- * default locale) is marked {@code @Isolated} and runs alone.
+ * name. A class that changes state no lock names (system properties such as gsk4j.home, a
+ * test seam such as {@code Buffers.replaceForTest}, security providers, the default locale) is
+ * marked {@code @Isolated} and runs alone.
  */
 public final class SharedState {
     /**
