@@ -308,7 +308,7 @@ class InteropMatrixTest {
                     assertArrayEquals(up, GskSide.exchange(s, down, up.length), "what gnutls-cli sent");
                     assertEquals(0, GskSide.drainToEnd(s).length, "gnutls-cli's close_notify ends its data");
                     s.close(); // our close_notify answers it
-                    ch.shutdownOutput(); // the peer client lingers up to 0.5 s for the end of our TCP stream: end it now
+                    ch.shutdownOutput(); // and the end of our TCP stream, before we wait for the client to exit
                     assertEquals(Integer.valueOf(0), peer.awaitExit(PEER_WAIT), peer::describe);
                     assertArrayEquals(down, peer.stdout(), "what gnutls-cli received");
                 }
