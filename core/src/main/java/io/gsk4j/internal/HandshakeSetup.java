@@ -86,7 +86,13 @@ public final class HandshakeSetup {
         EnumValue type = values.enumValue(EnumAttribute.GSK_SESSION_TYPE);
         boolean client = type == EnumValue.GSK_CLIENT_SESSION;
 
-        Set<TlsProtocol> protocols = ProtocolSwitches.enabled(values);
+        Set<TlsProtocol> protocols = ProtocolSwitches.negotiable(values);
+        if (protocols.isEmpty() && !ProtocolSwitches.enabled(values).isEmpty()) {
+            // as when the switches leave nothing on: no protocol, hence no cipher, to offer
+            throw new GskException(GskStatus.GSK_ERROR_NO_CIPHERS, "every protocol switched on "
+                    + ProtocolSwitches.disabledByPlatform(values) + " is disabled by this Java runtime's security policy"
+                    + " (jdk.tls.disabledAlgorithms); it allows " + TlsProtocol.enabledInThisRuntime());
+        }
         List<CipherSpec> ciphers = CipherLists.resolve(values, protocols);
 
         KeyMaterial keys = sessionKeys(env, values);
