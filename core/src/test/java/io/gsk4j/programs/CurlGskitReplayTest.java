@@ -142,6 +142,20 @@ class CurlGskitReplayTest {
     }
 
     @Test
+    void aTrustedLeafWithoutExtendedKeyUsageIsAcceptedWithAndWithoutInsecure() throws Exception {
+        for (boolean verify : new boolean[] {true, false}) {
+            try (OpenSslServer s = server(ReplayPki.NO_EKU, "-naccept", "1");
+                 SocketChannel sock = Net.connectNonBlocking(s.port)) {
+                CurlGskit curl = curl(sock);
+                curl.verifyPeer = verify;
+                assertEquals(CURLE_OK, curl.connect(), () -> "verifypeer " + verify + ": returnValue " + curl.handshakeReturnValue);
+                assertEquals(0, curl.handshakeReturnValue);
+                curl.closeOne();
+            }
+        }
+    }
+
+    @Test
     void anUntrustedServerFailsVerification() throws Exception {
         for (Credential c : new Credential[] {ReplayPki.UNTRUSTED, ReplayPki.SELF_SIGNED}) {
             try (OpenSslServer s = server(c, "-naccept", "1");

@@ -25,6 +25,9 @@ final class ReplayPki {
     static final Credential GOOD = ROOT.issueServer("localhost", KeyType.EC_P256, "localhost", "127.0.0.1");
     static final Credential EXPIRED = ROOT.issue("localhost", KeyType.EC_P256,
             Instant.now().minus(Duration.ofDays(60)), Instant.now().minus(Duration.ofDays(2)), true, false, "localhost", "127.0.0.1");
+    /** A private-PKI leaf as many are made: trusted root, no extended key usage (RFC 5280 accepts it). */
+    static final Credential NO_EKU = ROOT.issue("localhost", KeyType.EC_P256,
+            Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(365)), false, false, "localhost", "127.0.0.1");
     static final Credential SELF_SIGNED = TestPki.selfSigned("localhost", KeyType.EC_P256, "localhost", "127.0.0.1");
     static final Credential UNTRUSTED = TestPki.rootCa("Stranger Root", KeyType.EC_P256)
             .issueServer("localhost", KeyType.EC_P256, "localhost", "127.0.0.1");
