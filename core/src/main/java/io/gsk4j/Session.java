@@ -335,7 +335,12 @@ public final class Session implements AutoCloseable {
             throw new GskException(GskStatus.GSK_INVALID_BUFFER_SIZE, "the buffer has no room");
         }
         try {
-            return d.read(dst, Deadline.afterMillis(values.number(NumericAttribute.GSK_IBMI_READ_TIMEOUT)));
+            int n = d.read(dst, Deadline.afterMillis(values.number(NumericAttribute.GSK_IBMI_READ_TIMEOUT)));
+            if (n < 0 && state == SessionState.CLOSED) {
+                // a local close won: the end of stream may be the peer's answer to our close_notify
+                throw new GskException(GskStatus.GSK_IBMI_ERROR_CLOSED, "the session was closed by another thread");
+            }
+            return n;
         } catch (GskException e) {
             throw retryable(e) ? e : fail(e);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
@@ -684,12 +689,16 @@ public final class Session implements AutoCloseable {
         return e.errno().filter(x -> x == Errno.EINTR).isPresent();
     }
 
-    /** Failures that leave the session usable: timeouts of reads, would-block, interrupts, close races. */
+    /**
+     * Failures that leave the session usable: timeouts of reads, would-block, interrupts, close
+     * races, and a closed direction (a write after the peer's close_notify must not turn the
+     * reads' end of stream into a failure).
+     */
     private static boolean retryable(GskException e) {
         int code = e.code();
         return isInterrupt(e) || code == GskStatus.GSK_IBMI_ERROR_TIMED_OUT.code()
                 || code == GskStatus.GSK_WOULD_BLOCK.code() || code == GskStatus.GSK_IBMI_ERROR_CLOSED.code()
-                || code == GskStatus.GSK_ERROR_SSL_CLOSED.code();
+                || code == GskStatus.GSK_ERROR_SSL_CLOSED.code() || code == GskStatus.GSK_ERROR_SOCKET_CLOSED.code();
     }
 
     private synchronized GskException fail(GskException e) {
@@ -728,11 +737,13 @@ public final class Session implements AutoCloseable {
             Operations.release(io);
         }
         if (driver != null) {
+            // blocked threads leave first: a reader must not take the peer's answer to our
+            // close_notify for the peer's own orderly close
+            driver.wakeUpWaiters();
             if (before == SessionState.SECURE && !closeNotifySent) {
                 closeNotifySent = true;
                 driver.closeOutboundQuietly(Deadline.afterMillis(CLOSE_NOTIFY_WAIT_MILLIS));
             }
-            driver.wakeUpWaiters();
             driver.close();
             snapshot.bindings().unbind(setup.engine());
         }
