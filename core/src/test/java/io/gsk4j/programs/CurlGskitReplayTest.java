@@ -112,7 +112,11 @@ class CurlGskitReplayTest {
     @Test
     void aBodyEndedByCloseNotifyIsReadToTheEnd() throws Exception {
         byte[] body = Http.body(20_045, 2);
-        Files.write(dir.resolve("body.txt"), body);
+        // s_server -HTTP sends the file as the whole response, headers included, then close_notify
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        file.writeBytes(body);
+        Files.write(dir.resolve("body.txt"), file.toByteArray());
         try (OpenSslServer s = server(ReplayPki.GOOD, "-naccept", "1", "-HTTP");
              SocketChannel sock = Net.connectNonBlocking(s.port)) {
             CurlGskit curl = curl(sock);
