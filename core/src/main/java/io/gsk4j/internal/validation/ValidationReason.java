@@ -110,7 +110,23 @@ public enum ValidationReason {
     KEY_SIZE_NOT_MULTIPLE_OF_8(576029, null, "BR 6.1.5",
             GskStatus.GSK_ERROR_UNSUPPORTED_CERTIFICATE_TYPE, "an RSA or DSA modulus length is not a multiple of 8 bits"),
     WEAK_SIGNATURE_ALGORITHM(576030, null, "BR 7.1.3.2",
-            GskStatus.GSK_ERROR_UNSUPPORTED_CERTIFICATE_TYPE, "a certificate below the trust anchor is signed with SHA-1 or MD5");
+            GskStatus.GSK_ERROR_UNSUPPORTED_CERTIFICATE_TYPE, "a certificate below the trust anchor is signed with SHA-1 or MD5"),
+    NAME_CONSTRAINTS_NOT_CRITICAL(576031, null, "RFC 5280 §4.2.1.10",
+            GskStatus.GSK_ERROR_CERT_VALIDATION, "a CA's nameConstraints extension is not marked critical"),
+    POLICY_CONSTRAINTS_NOT_CRITICAL(576032, null, "RFC 5280 §4.2.1.11",
+            GskStatus.GSK_ERROR_CERT_VALIDATION, "a CA's policyConstraints extension is not marked critical"),
+    ROOT_AKI_MALFORMED(576033, null, "BR 7.1.2.1.3",
+            GskStatus.GSK_ERROR_CERT_VALIDATION, "a root's authority key identifier is not just its own key identifier"),
+    CN_NOT_IN_SAN(576034, null, "BR 7.1.4.3",
+            GskStatus.GSK_ERROR_CERT_VALIDATION, "the subject common name is not a subjectAltName value written the same way"),
+    EKU_CRITICAL(576035, null, "BR 7.1.2.7.6",
+            GskStatus.GSK_ERROR_CERT_VALIDATION, "the end-entity certificate's extended key usage is marked critical"),
+    SAN_CRITICAL_WITH_SUBJECT(576036, null, "RFC 5280 §4.2.1.6; BR 7.1.2.7.12",
+            GskStatus.GSK_ERROR_CERT_VALIDATION, "the subjectAltName is critical although the subject is not empty"),
+    ROOT_HAS_EKU(576037, null, "BR 7.1.2.1.2",
+            GskStatus.GSK_ERROR_CERT_VALIDATION, "a root CA certificate carries an extended key usage"),
+    KEY_ALGORITHM_NOT_ALLOWED(576038, null, "BR 6.1.5, 7.1.3.1",
+            GskStatus.GSK_ERROR_UNSUPPORTED_CERTIFICATE_TYPE, "a DSA key, which the web PKI does not allow");
 
     private static final Map<Integer, ValidationReason> BY_CODE = new HashMap<>();
 
