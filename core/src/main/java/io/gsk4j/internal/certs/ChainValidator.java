@@ -1,6 +1,7 @@
 package io.gsk4j.internal.certs;
 
 import io.gsk4j.GskStatus;
+import io.gsk4j.internal.crl.CrlCheck;
 import io.gsk4j.internal.validation.ValidationPolicy;
 import io.gsk4j.internal.validation.ValidationPolicy.Profile;
 import io.gsk4j.internal.validation.ValidationPolicy.Purpose;
@@ -115,7 +116,7 @@ public final class ChainValidator {
             if (policy.profile() == Profile.STRICT) {
                 // a rule only the opt-in STRICT profile has never aborts a PASSTHRU session
                 boolean baselineAccepts = ValidationRules.check(path, anchor, baseline(policy), purposes) == null
-                        && pkix(path, anchor, now).ok() && CrlRevocation.check(path, anchor, crls, now) == null;
+                        && pkix(path, anchor, now).ok() && CrlCheck.check(path, anchor, crls, now) == null;
                 return refused.passable(baselineAccepts);
             }
             return refused;
@@ -124,7 +125,7 @@ public final class ChainValidator {
         if (!jdk.ok()) {
             return jdk;
         }
-        Violation revoked = CrlRevocation.check(path, anchor, crls, now);
+        Violation revoked = CrlCheck.check(path, anchor, crls, now);
         return revoked == null ? ChainVerdict.OK : ChainVerdict.refusedBy(revoked);
     }
 

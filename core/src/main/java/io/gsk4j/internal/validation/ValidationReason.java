@@ -34,7 +34,7 @@ public enum ValidationReason {
     MALFORMED_SUBJECT_ALT_NAME(575030, "GSKVAL_ERROR_UNRECOGNIZED_SUBJECTALTNAME", "RFC 5280 §4.2.1.6",
             GskStatus.GSK_ERROR_BAD_CERTIFICATE, "the subjectAltName extension is malformed or holds a malformed name"),
     REVOKED(575032, "GSKVAL_ERROR_REVOKED_CERT", "RFC 5280 §6.3; RFC 6960",
-            GskStatus.GSK_ERROR_CERT_VALIDATION, "the issuer says the certificate is revoked (for the revocation check to use)"),
+            GskStatus.GSK_ERROR_CERT_VALIDATION, "the issuer says the certificate is revoked (a CRL or OCSP)"),
     NAME_NOT_PERMITTED(575047, "GSKVAL_ERROR_NAME_NOT_PERMITTED", "RFC 5280 §4.2.1.10",
             GskStatus.GSK_ERROR_CERT_VALIDATION, "a name is outside the permitted subtrees of a CA's name constraints"),
     NAME_EXCLUDED(575048, "GSKVAL_ERROR_NAME_EXCLUDED", "RFC 5280 §4.2.1.10",
@@ -126,7 +126,15 @@ public enum ValidationReason {
     ROOT_HAS_EKU(576037, null, "BR 7.1.2.1.2",
             GskStatus.GSK_ERROR_CERT_VALIDATION, "a root CA certificate carries an extended key usage"),
     KEY_ALGORITHM_NOT_ALLOWED(576038, null, "BR 6.1.5, 7.1.3.1",
-            GskStatus.GSK_ERROR_UNSUPPORTED_CERTIFICATE_TYPE, "a DSA key, which the web PKI does not allow");
+            GskStatus.GSK_ERROR_UNSUPPORTED_CERTIFICATE_TYPE, "a DSA key, which the web PKI does not allow"),
+    CRL_NUMBER_MISSING(576039, null, "RFC 5280 §5.2.3",
+            GskStatus.GSK_ERROR_CERT_VALIDATION, "the issuer's CRL has no CRL number"),
+    CRL_NUMBER_CRITICAL(576040, null, "RFC 5280 §5.2.3",
+            GskStatus.GSK_ERROR_CERT_VALIDATION, "the issuer's CRL marks its CRL number critical"),
+    CRL_ISSUER_CANNOT_SIGN_CRLS(576041, null, "RFC 5280 §4.2.1.3, §6.3.3(f)",
+            GskStatus.GSK_ERROR_CERT_VALIDATION, "a CRL is signed by a certificate whose key usage lacks cRLSign"),
+    CRL_UNUSABLE(576042, null, "RFC 5280 §5.2",
+            GskStatus.GSK_ERROR_CERT_VALIDATION, "the issuer's CRL has a critical extension gsk4j does not process");
 
     private static final Map<Integer, ValidationReason> BY_CODE = new HashMap<>();
 
