@@ -79,7 +79,7 @@ final class TlsOptions {
     Integer readTimeout;
 
     @Option(names = "--validation-profile", paramLabel = "strict|rfc5280|jdk",
-            description = "GSK4J_VALIDATION_PROFILE: how strictly the partner's chain is judged (docs/VALIDATION.md). Default: strict.")
+            description = "GSK4J_VALIDATION_PROFILE: how strictly the partner's chain is judged (docs/VALIDATION.md). Default: rfc5280, or what gsk4j.validation.profile or the application definition says.")
     Choices.Profile profile;
 
     @Option(names = "--max-chain-depth", paramLabel = "N",

@@ -106,7 +106,7 @@ public enum EnumAttribute implements Attribute {
     GSK_MSCAPI_ENABLE(461, false), // HDR, hdr-only
     GSK_PROTOCOL_TLSV13(4030, Scope.BOTH, true, true),
     // gsk4j's own: how strictly a peer's chain is judged (docs/VALIDATION.md)
-    GSK4J_VALIDATION_PROFILE(9001, Scope.BOTH, true, EnumValue.GSK4J_VALIDATION_PROFILE_STRICT,
+    GSK4J_VALIDATION_PROFILE(9001, Scope.BOTH, true, EnumValue.GSK4J_VALIDATION_PROFILE_RFC5280,
             EnumValue.GSK4J_VALIDATION_PROFILE_STRICT, EnumValue.GSK4J_VALIDATION_PROFILE_RFC5280,
             EnumValue.GSK4J_VALIDATION_PROFILE_JDK);
 

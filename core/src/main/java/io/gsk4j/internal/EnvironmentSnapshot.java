@@ -14,6 +14,8 @@ import io.gsk4j.internal.certs.StoreLoader;
 import io.gsk4j.internal.certs.StoreLocations;
 import io.gsk4j.internal.certs.StoreRequest;
 import io.gsk4j.internal.ocsp.OcspChecker;
+import io.gsk4j.internal.validation.ProfileChoice;
+import io.gsk4j.internal.validation.ValidationPolicy;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
 import java.util.Objects;
@@ -35,6 +37,7 @@ public final class EnvironmentSnapshot {
     private final EngineBindings bindings;
     private final SSLContext context;
     private final OcspChecker ocsp;
+    private final ValidationPolicy.Profile defaultProfile;
 
     private EnvironmentSnapshot(AttributeValues values, StoreLocations locations, KeyMaterial keyMaterial,
             EngineBindings bindings, SSLContext context, OcspChecker ocsp) {
@@ -45,6 +48,13 @@ public final class EnvironmentSnapshot {
         this.bindings = bindings;
         this.context = context;
         this.ocsp = ocsp;
+        this.defaultProfile = ProfileChoice.environmentDefault(
+                values.buffer(BufferAttribute.GSK_IBMI_APPLICATION_ID).orElse(null), locations.applicationDefinitions());
+    }
+
+    /** The validation profile of sessions that do not set GSK4J_VALIDATION_PROFILE (see ProfileChoice). */
+    public ValidationPolicy.Profile defaultProfile() {
+        return defaultProfile;
     }
 
     /** Reads the store and builds the context: what gsk_environment_init does. */

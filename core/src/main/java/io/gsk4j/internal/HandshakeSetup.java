@@ -108,7 +108,7 @@ public final class HandshakeSetup {
         SignatureAlgorithms signatures = signatureAlgorithms(values);
         SessionBinding binding = new SessionBinding(EngineBindings.newAlias(), keys.privateKey().orElse(null),
                 keys.chain(), validator, peerAuth, values.validationCallback().orElse(null), signatures,
-                revocation(env, values), validationPolicy(values, client));
+                revocation(env, values), validationPolicy(values, client, env.defaultProfile()));
 
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
         String serverName = values.buffer(BufferAttribute.GSK_SSL_EXTN_SERVERNAME_REQUEST).filter(s -> !s.isBlank()).orElse(null);
@@ -156,12 +156,17 @@ public final class HandshakeSetup {
         return new HandshakeSetup(engine, channel, binding, keys.chain(), client, expectsPeer, sentName, capture);
     }
 
-    /** gsk4j's validation attributes; a client judges a server's chain, a server a client's. */
-    private static ValidationPolicy validationPolicy(AttributeValues values, boolean client) {
+    /**
+     * gsk4j's validation attributes; a client judges a server's chain, a server a client's.
+     * Without GSK4J_VALIDATION_PROFILE the environment's default applies (application definition,
+     * system property, else RFC5280).
+     */
+    private static ValidationPolicy validationPolicy(AttributeValues values, boolean client, ValidationPolicy.Profile fallback) {
         EnumValue profile = values.enumValue(EnumAttribute.GSK4J_VALIDATION_PROFILE);
-        ValidationPolicy.Profile p = profile == EnumValue.GSK4J_VALIDATION_PROFILE_RFC5280 ? ValidationPolicy.Profile.RFC5280
+        ValidationPolicy.Profile p = !values.isSet(EnumAttribute.GSK4J_VALIDATION_PROFILE) ? fallback
+                : profile == EnumValue.GSK4J_VALIDATION_PROFILE_STRICT ? ValidationPolicy.Profile.STRICT
                 : profile == EnumValue.GSK4J_VALIDATION_PROFILE_JDK ? ValidationPolicy.Profile.JDK
-                : ValidationPolicy.Profile.STRICT;
+                : ValidationPolicy.Profile.RFC5280;
         return new ValidationPolicy(p, values.number(NumericAttribute.GSK4J_MAX_CHAIN_DEPTH),
                 values.buffer(BufferAttribute.GSK4J_EXPECTED_HOSTNAME).orElse(null),
                 client ? ValidationPolicy.Purpose.SERVER : ValidationPolicy.Purpose.CLIENT);
