@@ -3,6 +3,7 @@ package io.gsk4j.programs;
 import static io.gsk4j.programs.CurlGskit.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -106,6 +107,7 @@ class CurlGskitReplayTest {
             curl.closeOne();
             assertEquals(0, curl.closeRc);
             assertTrue(sock.isOpen(), "gsk_secure_soc_close leaves the socket to curl");
+            assertFalse(sock.isBlocking(), "in the mode curl gave it: non-blocking");
         }
     }
 

@@ -50,6 +50,10 @@ final class HttpApiComm {
     String protocolUsed;
     int certElementCount;
     int closeRc = -1;
+    /** Every gsk_secure_soc_read and _write rc, in order, and how many writes took only part. */
+    final List<Integer> readRcs = new ArrayList<>();
+    final List<Integer> writeRcs = new ArrayList<>();
+    int partialWrites;
 
     HttpApiComm(SocketChannel sock) {
         this.sock = sock;
@@ -281,6 +285,10 @@ final class HttpApiComm {
             byte[] left = Arrays.copyOfRange(data, pos, data.length);
             IntRef len = new IntRef();
             int rc = gsk_secure_soc_write(sslh, left, left.length, len);
+            writeRcs.add(rc);
+            if (rc == 0 && len.value < left.length) {
+                partialWrites++;
+            }
             if (rc != 0) {
                 if (rc != 502) { // GSK_WOULD_BLOCK
                     lastError = "HTTP_BWSEND";
@@ -308,6 +316,7 @@ final class HttpApiComm {
         IntRef len = new IntRef();
         do {
             int rc = gsk_secure_soc_read(sslh, buf, buf.length, len);
+            readRcs.add(rc);
             if (rc == 0 && len.value == 0) {
                 lastError = "HTTP_BRRECV"; // 'Socket has been shut down.'
                 return -1;

@@ -94,6 +94,27 @@ class HttpApiReplayTest {
             // keep-alive: nothing more comes; the non-blocking read says GSK_WOULD_BLOCK and HTTPAPI's poll times out
             assertEquals(-1, comm.read(new byte[10], 0, 10, 1));
             assertEquals("HTTP_BRTIME", HttpApiComm.lastError);
+            assertEquals(502, comm.readRcs.get(comm.readRcs.size() - 1), "GSK_WOULD_BLOCK before HTTPAPI's poll()");
+            comm.hangup();
+            assertEquals(0, comm.closeRc);
+        }
+    }
+
+    @Test
+    void aPeerThatStopsReadingGivesPartialWritesThenWouldBlockThenHttpapisTimeout() throws Exception {
+        certStore();
+        try (OpenSslServer s = server(ReplayPki.GOOD, "-naccept", "1");
+             SocketChannel sock = Net.connectNonBlocking(s.port)) {
+            HttpApiComm comm = new HttpApiComm(sock);
+            assertTrue(comm.connect());
+            assertTrue(comm.upgrade(TIMEOUT_SECONDS, "localhost"));
+            s.freeze();
+            byte[] post = Http.body(4 << 20, 5); // far more than both socket buffers hold while s_server reads nothing
+            int sent = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> comm.blockWrite(post, 1));
+            assertEquals(-1, sent);
+            assertEquals("HTTP_BWTIMO", HttpApiComm.lastError, "CommSSL_BlockWrite's poll(POLLOUT) timed out");
+            assertEquals(502, comm.writeRcs.get(comm.writeRcs.size() - 1), "GSK_WOULD_BLOCK on the non-blocking socket");
+            assertTrue(comm.partialWrites > 0, "GSK_OK with part of the buffer written, before the buffers filled: " + comm.writeRcs);
             comm.hangup();
             assertEquals(0, comm.closeRc);
         }

@@ -29,6 +29,7 @@ final class OpenSslServer implements AutoCloseable {
     private final Process process;
     private final ByteArrayOutputStream output = new ByteArrayOutputStream();
     private final OutputStream stdin;
+    private volatile boolean frozen;
 
     private OpenSslServer(Process process, int port) {
         this.process = process;
@@ -131,8 +132,20 @@ final class OpenSslServer implements AutoCloseable {
         stdin.flush();
     }
 
+    /** SIGSTOP: s_server stays connected but reads nothing more (a peer that stopped reading). */
+    void freeze() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("sh", "-c", "kill -STOP " + process.pid()).redirectErrorStream(true).start();
+        if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IOException("could not stop s_server");
+        }
+        frozen = true;
+    }
+
     @Override
     public void close() {
+        if (frozen) {
+            process.destroyForcibly(); // a stopped process never handles SIGTERM
+        }
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
