@@ -118,6 +118,7 @@ class ResetCipherTest {
             String out = srv.process.stdoutText();
             assertEquals(2, count(out, ", ClientHello"), out);
             assertEquals(4, count(out, ", Finished"), "both handshakes completed, each side finished twice: " + out);
+            assertEquals(1, count(out, ", Certificate\n"), "the renegotiation resumed the session (abbreviated): " + out);
             s.close();
         }
     }
