@@ -636,7 +636,10 @@ public final class Session implements AutoCloseable {
         if (closeNotifySent) {
             throw new GskException(GskStatus.GSK_ERROR_SSL_CLOSED, "close_notify was already sent on this session");
         }
-        Deadline deadline = Deadline.afterMillis(1000L * values.number(NumericAttribute.GSK_HANDSHAKE_TIMEOUT));
+        Deadline deadline;
+        synchronized (this) {
+            deadline = Deadline.afterMillis(1000L * values.number(NumericAttribute.GSK_HANDSHAKE_TIMEOUT));
+        }
         try {
             d.renegotiate(newSession, deadline);
         } catch (GskException e) {
