@@ -162,6 +162,36 @@ class CurlGskitReplayTest {
     }
 
     @Test
+    void anAdministratorChoosesStrictWithoutChangingCurl() throws Exception {
+        String before = System.getProperty("gsk4j.validation.profile");
+        System.setProperty("gsk4j.validation.profile", "strict");
+        try {
+            for (boolean verify : new boolean[] {true, false}) {
+                try (OpenSslServer s = server(ReplayPki.NO_EKU, "-naccept", "1");
+                     SocketChannel sock = Net.connectNonBlocking(s.port)) {
+                    CurlGskit curl = curl(sock);
+                    curl.verifyPeer = verify;
+                    int result = curl.connect();
+                    if (verify) {
+                        assertEquals(CURLE_PEER_FAILED_VERIFICATION, result);
+                        assertEquals(8, curl.handshakeReturnValue, "GSK_ERROR_CERT_VALIDATION: STRICT wants an EKU");
+                    } else {
+                        // PASSTHRU: no STRICT-only rule ever aborts the session
+                        assertEquals(CURLE_OK, result, () -> "returnValue " + curl.handshakeReturnValue);
+                        curl.closeOne();
+                    }
+                }
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("gsk4j.validation.profile");
+            } else {
+                System.setProperty("gsk4j.validation.profile", before);
+            }
+        }
+    }
+
+    @Test
     void anUntrustedServerFailsVerification() throws Exception {
         for (Credential c : new Credential[] {ReplayPki.UNTRUSTED, ReplayPki.SELF_SIGNED}) {
             try (OpenSslServer s = server(c, "-naccept", "1");
