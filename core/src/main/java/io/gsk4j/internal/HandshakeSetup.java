@@ -90,7 +90,8 @@ public final class HandshakeSetup {
         List<CipherSpec> ciphers = CipherLists.resolve(values, protocols);
 
         KeyMaterial keys = sessionKeys(env, values);
-        ChainValidator validator = keys == env.keyMaterial() ? env.validator() : new ChainValidator(keys.trustedCertificates());
+        ChainValidator validator = keys == env.keyMaterial() ? env.validator()
+                : new ChainValidator(keys.trustedCertificates(), env.validator().crls());
         if (!client && keys.privateKey().isEmpty()) {
             throw new GskException(GskStatus.GSK_ERROR_NO_CERTIFICATE,
                     "a server session needs a certificate with its private key, and the store " + keys.source() + " has none");
