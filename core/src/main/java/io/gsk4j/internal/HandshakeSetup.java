@@ -157,11 +157,8 @@ public final class HandshakeSetup {
      * system property, else RFC5280).
      */
     private static ValidationPolicy validationPolicy(AttributeValues values, boolean client, ValidationPolicy.Profile fallback) {
-        EnumValue profile = values.enumValue(EnumAttribute.GSK4J_VALIDATION_PROFILE);
-        ValidationPolicy.Profile p = !values.isSet(EnumAttribute.GSK4J_VALIDATION_PROFILE) ? fallback
-                : profile == EnumValue.GSK4J_VALIDATION_PROFILE_STRICT ? ValidationPolicy.Profile.STRICT
-                : profile == EnumValue.GSK4J_VALIDATION_PROFILE_JDK ? ValidationPolicy.Profile.JDK
-                : ValidationPolicy.Profile.RFC5280;
+        ValidationPolicy.Profile p = values.isSet(EnumAttribute.GSK4J_VALIDATION_PROFILE)
+                ? ValidationPolicy.Profile.of(values.enumValue(EnumAttribute.GSK4J_VALIDATION_PROFILE)) : fallback;
         return new ValidationPolicy(p, values.number(NumericAttribute.GSK4J_MAX_CHAIN_DEPTH),
                 values.buffer(BufferAttribute.GSK4J_EXPECTED_HOSTNAME).orElse(null),
                 client ? ValidationPolicy.Purpose.SERVER : ValidationPolicy.Purpose.CLIENT);
