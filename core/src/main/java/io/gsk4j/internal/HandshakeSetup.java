@@ -96,7 +96,8 @@ public final class HandshakeSetup {
         List<CipherSpec> ciphers = CipherLists.resolve(values, protocols);
 
         KeyMaterial keys = sessionKeys(env, values);
-        ChainValidator validator = keys == env.keyMaterial() ? env.validator() : new ChainValidator(keys.trustedCertificates());
+        ChainValidator validator = keys == env.keyMaterial() ? env.validator()
+                : new ChainValidator(keys.trustedCertificates(), env.validator().crls());
         if (!client && keys.privateKey().isEmpty()) {
             throw new GskException(GskStatus.GSK_ERROR_NO_CERTIFICATE,
                     "a server session needs a certificate with its private key, and the store " + keys.source() + " has none");
@@ -162,11 +163,8 @@ public final class HandshakeSetup {
      * system property, else RFC5280).
      */
     private static ValidationPolicy validationPolicy(AttributeValues values, boolean client, ValidationPolicy.Profile fallback) {
-        EnumValue profile = values.enumValue(EnumAttribute.GSK4J_VALIDATION_PROFILE);
-        ValidationPolicy.Profile p = !values.isSet(EnumAttribute.GSK4J_VALIDATION_PROFILE) ? fallback
-                : profile == EnumValue.GSK4J_VALIDATION_PROFILE_STRICT ? ValidationPolicy.Profile.STRICT
-                : profile == EnumValue.GSK4J_VALIDATION_PROFILE_JDK ? ValidationPolicy.Profile.JDK
-                : ValidationPolicy.Profile.RFC5280;
+        ValidationPolicy.Profile p = values.isSet(EnumAttribute.GSK4J_VALIDATION_PROFILE)
+                ? ValidationPolicy.Profile.of(values.enumValue(EnumAttribute.GSK4J_VALIDATION_PROFILE)) : fallback;
         return new ValidationPolicy(p, values.number(NumericAttribute.GSK4J_MAX_CHAIN_DEPTH),
                 values.buffer(BufferAttribute.GSK4J_EXPECTED_HOSTNAME).orElse(null),
                 client ? ValidationPolicy.Purpose.SERVER : ValidationPolicy.Purpose.CLIENT);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.UnaryOperator;
 
 /**
  * The profile a session uses when the program did not set GSK4J_VALIDATION_PROFILE, so that a
@@ -32,12 +33,17 @@ public final class ProfileChoice {
      * @param definitions the application-definitions file (appdefs.properties)
      */
     public static Profile environmentDefault(String applicationId, Path definitions) {
+        return environmentDefault(applicationId, definitions, System::getProperty);
+    }
+
+    /** The same, the system properties read through {@code properties} (for tests). */
+    static Profile environmentDefault(String applicationId, Path definitions, UnaryOperator<String> properties) {
         Optional<String> fromDefinition = applicationId == null || applicationId.isBlank()
                 ? Optional.empty() : definitionValue(applicationId, definitions);
         if (fromDefinition.isPresent()) {
             return parse(fromDefinition.get(), applicationId + "." + APPLICATION_KEY + " in " + definitions);
         }
-        String property = System.getProperty(PROPERTY);
+        String property = properties.apply(PROPERTY);
         if (property != null && !property.isBlank()) {
             return parse(property, "system property " + PROPERTY);
         }

@@ -27,7 +27,15 @@ public record ValidationPolicy(Profile profile, int maxDepth, String expectedHos
          */
         RFC5280,
         /** The JDK's PKIX validator alone (plus gsk4j's ordering, validity of the anchor, depth and host name). */
-        JDK
+        JDK;
+
+        /** The profile a GSK4J_VALIDATION_PROFILE value names. */
+        public static Profile of(io.gsk4j.attr.EnumValue value) {
+            if (value == io.gsk4j.attr.EnumValue.GSK4J_VALIDATION_PROFILE_STRICT) {
+                return STRICT;
+            }
+            return value == io.gsk4j.attr.EnumValue.GSK4J_VALIDATION_PROFILE_JDK ? JDK : RFC5280;
+        }
     }
 
     /** What the peer's certificate is used for. */

@@ -24,8 +24,8 @@ import org.bouncycastle.asn1.x509.GeneralName;
 final class WebPkiNamesRule implements PathRule {
     @Override
     public Violation check(ValidationPath path) {
-        if (!path.strict() || path.pinned()) {
-            return null;
+        if (!path.strict() || path.pinned() || !path.purposes().equals(java.util.EnumSet.of(ValidationPolicy.Purpose.SERVER))) {
+            return null; // the Baseline Requirements profile TLS server certificates only
         }
         X509Certificate leaf = path.leaf();
         boolean emptySubject = leaf.getSubjectX500Principal().getEncoded().length <= 2;
