@@ -153,23 +153,28 @@ class ResetCipherTest {
         }
     }
 
-    @Test
-    void theServerSideResetsTooWithOpenSslAsClient() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = TlsProtocol.class, names = {"TLSV13", "TLSV12"})
+    void theServerSideResetsTooWithOpenSslAsClient(TlsProtocol p) throws Exception {
         Peers.assume(Peers.OPENSSL);
-        Environment env = GskSide.server(dir, "server", m.server(), m.root().certificate(), false, Options.of(TlsProtocol.TLSV12));
+        Environment env = GskSide.server(dir, "server", m.server(), m.root().certificate(), false, Options.of(p));
         try (ServerSocketChannel listener = Loopback.listen()) {
             int port = ((java.net.InetSocketAddress) listener.getLocalAddress()).getPort();
             try (PeerProcess client = PeerProcess.start("s_client", dir, args(Peers.OPENSSL, "s_client", "-connect",
-                    "127.0.0.1:" + port, "-tls1_2", "-CAfile", files.root(), "-msg"));
+                    "127.0.0.1:" + port, OpenSsl.versionFlag(p), "-CAfile", files.root(), "-msg"));
                  SocketChannel ch = GskSide.accept(listener, client)) {
                 Session s = GskSide.open(env, ch);
                 s.handshake();
-                s.misc(MiscId.GSK_RESET_CIPHER); // a HelloRequest; the client renegotiates within the call
+                s.misc(MiscId.GSK_RESET_CIPHER); // TLS 1.2: a HelloRequest, the client renegotiates within the call
                 GskSide.writeLine(s, "after-reset");
                 assertTrue(client.awaitOutput(o -> o.contains("after-reset"), PEER_WAIT), client::describe);
                 String out = client.stdoutText();
-                assertTrue(out.contains("HelloRequest"), out);
-                assertTrue(count(out, ", ClientHello") >= 2, "the client renegotiated: " + out);
+                if (p == TlsProtocol.TLSV13) {
+                    assertEquals(1, count(out, "<<< TLS 1.3, Handshake [length 0005], KeyUpdate"), out);
+                } else {
+                    assertTrue(out.contains("HelloRequest"), out);
+                    assertTrue(count(out, ", ClientHello") >= 2, "the client renegotiated: " + out);
+                }
                 byte[] line = "from-client\n".getBytes(StandardCharsets.US_ASCII);
                 client.feed(line, false);
                 assertArrayEquals(line, GskSide.readFully(s, line.length));
