@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * A peer server (openssl s_server, gnutls-serv) started on port 0, so that it binds a port of
@@ -21,6 +22,14 @@ final class PeerServer implements AutoCloseable {
     private PeerServer(PeerProcess process, int port) {
         this.process = process;
         this.port = port;
+    }
+
+    /**
+     * The same, for a command written for a port number: it is given port 0, so that the peer
+     * chooses (kept for callers written when the test picked the port).
+     */
+    static PeerServer start(String name, Path dir, IntFunction<List<String>> commandForPort) throws IOException, InterruptedException {
+        return start(name, dir, commandForPort.apply(0));
     }
 
     /** Starts {@code command}, which must tell the peer to listen on loopback port 0, and waits (bounded) until it listens. */
