@@ -164,6 +164,7 @@ final class ServerCommand implements Callable<Integer> {
         }
         Transcript setUp = new Transcript();
         try (GskEnvironment env = GskEnvironment.open(settings, setUp, "server")) {
+            settings.clear(); // the password's String must not stay reachable for the server's lifetime
             if (!env.ok()) {
                 return cannotStart(out, env.failure(), setUp);
             }

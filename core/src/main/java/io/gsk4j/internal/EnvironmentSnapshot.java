@@ -16,7 +16,6 @@ import io.gsk4j.internal.certs.StoreRequest;
 import io.gsk4j.internal.ocsp.OcspChecker;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import java.util.Objects;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -55,7 +54,15 @@ public final class EnvironmentSnapshot {
         // malformed cipher lists are refused here, before any file is touched
         CipherLists.resolve(values, ProtocolSwitches.enabled(values));
         HandshakeSetup.signatureAlgorithms(values);
-        KeyMaterial material = StoreLoader.load(storeRequest(values, locations));
+        StoreRequest request = storeRequest(values, locations);
+        KeyMaterial material;
+        try {
+            material = StoreLoader.load(request);
+        } finally {
+            if (request.password() != null) {
+                Arrays.fill(request.password(), '\0'); // the store is open: this copy is done
+            }
+        }
         EngineBindings bindings = new EngineBindings();
         try {
             SSLContext context = SSLContext.getInstance("TLS");
@@ -73,7 +80,7 @@ public final class EnvironmentSnapshot {
 
     /** The store request these attribute values describe; the caller owns (and clears) the password. */
     public static StoreRequest storeRequest(AttributeValues values, StoreLocations locations) {
-        char[] password = values.buffer(BufferAttribute.GSK_KEYRING_PW).map(String::toCharArray).orElse(null);
+        char[] password = values.keyringPassword();
         return new StoreRequest(
                 values.buffer(BufferAttribute.GSK_KEYRING_FILE).orElse(null),
                 password,
@@ -87,7 +94,7 @@ public final class EnvironmentSnapshot {
     public boolean sameStore(AttributeValues session) {
         for (BufferAttribute id : new BufferAttribute[] {BufferAttribute.GSK_KEYRING_FILE, BufferAttribute.GSK_KEYRING_PW,
                 BufferAttribute.GSK_KEYRING_STASH_FILE, BufferAttribute.GSK_KEYRING_LABEL}) {
-            if (!Objects.equals(values.buffer(id), session.buffer(id))) {
+            if (!values.sameBuffer(id, session)) {
                 return false;
             }
         }
