@@ -11,8 +11,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
 
 /**
  * Every cipher suite a program can name: first the suites IBM i System TLS knows
@@ -240,12 +242,12 @@ public enum CipherSpec {
      * {@link #isEnabledByJdk()} except for suites that are supported but off by default.
      */
     public boolean isKnownToJdk() {
-        return JdkSuites.SUPPORTED.contains(jdkName);
+        return JdkSuites.get().supported.contains(jdkName);
     }
 
     /** Whether the running JDK enables the suite by default. */
     public boolean isEnabledByJdk() {
-        return JdkSuites.ENABLED.contains(jdkName);
+        return JdkSuites.get().enabled.contains(jdkName);
     }
 
     /** Accepts the IANA name, the JDK name, or the SSL_ spelling of a TLS_ name (exact case). */
@@ -346,42 +348,55 @@ public enum CipherSpec {
      */
     public static List<CipherSpec> engineDefaultList(TlsProtocol p) {
         List<CipherSpec> out = new ArrayList<>();
-        for (String jdk : JdkSuites.ENABLED_IN_ORDER) {
+        for (String jdk : JdkSuites.get().enabledInOrder) {
             fromJdkName(jdk).filter(c -> c.protocols.contains(p)).ifPresent(out::add);
         }
         return List.copyOf(out);
     }
 
-    // Holder: asks the JDK once, on first use, what it supports and enables.
+    /**
+     * What the JDK supports and enables, asked once, on first use. Not a class-initialisation
+     * holder: a class whose initialiser fails (out of memory on a process's first handshake)
+     * stays unusable for the life of the JVM, while this simply asks again next time.
+     */
     private static final class JdkSuites {
-        static final Set<String> SUPPORTED;
-        static final Set<String> ENABLED;
-        static final List<String> ENABLED_IN_ORDER;
+        private static volatile JdkSuites known;
 
-        static {
-            SSLContext ctx = defaultContext();
-            SUPPORTED = names(ctx.getSupportedSSLParameters());
-            ENABLED_IN_ORDER = List.of(ctx.getDefaultSSLParameters().getCipherSuites());
-            ENABLED = Set.copyOf(ENABLED_IN_ORDER);
+        final Set<String> supported;
+        final Set<String> enabled;
+        final List<String> enabledInOrder;
+
+        private JdkSuites(SSLContext ctx) {
+            supported = names(ctx.getSupportedSSLParameters());
+            enabledInOrder = List.of(ctx.getDefaultSSLParameters().getCipherSuites());
+            enabled = Set.copyOf(enabledInOrder);
+        }
+
+        static JdkSuites get() {
+            JdkSuites k = known;
+            if (k == null) {
+                k = new JdkSuites(defaultContext());
+                known = k; // two threads may both ask the JDK; both answers are the same
+            }
+            return k;
         }
 
         private static Set<String> names(SSLParameters params) {
             return Set.of(params.getCipherSuites());
         }
 
+        /**
+         * A bare TLS context: its default parameters are the engine's defaults. Empty key and
+         * trust manager arrays keep the JDK from loading the default key and trust stores
+         * (cacerts) just to list suites.
+         */
         private static SSLContext defaultContext() {
             try {
-                return SSLContext.getDefault();
+                SSLContext ctx = SSLContext.getInstance("TLS");
+                ctx.init(new KeyManager[0], new TrustManager[0], null);
+                return ctx;
             } catch (GeneralSecurityException e) {
-                // getDefault fails when javax.net.ssl.keyStore points nowhere; the suites do not depend on keys.
-                try {
-                    SSLContext ctx = SSLContext.getInstance("TLS");
-                    ctx.init(null, null, null);
-                    return ctx;
-                } catch (GeneralSecurityException again) {
-                    again.addSuppressed(e);
-                    throw new IllegalStateException("the JDK has no usable TLS context", again);
-                }
+                throw new IllegalStateException("the JDK has no usable TLS context", e);
             }
         }
     }
