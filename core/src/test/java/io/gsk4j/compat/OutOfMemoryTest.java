@@ -16,8 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Out of memory at a process's first handshake (issue 11 item 10), in forked JVMs with a
  * 16 MiB heap filled to a few sizes of head room: no Throwable leaves a gsk_* function,
- * running out is GSK_INSUFFICIENT_STORAGE (4) and never GSK_INTERNAL_ERROR (3), and when it
- * happened while gsk4j's own classes loaded, a later handshake in the same JVM succeeds.
+ * running out is GSK_INSUFFICIENT_STORAGE (4) and never GSK_INTERNAL_ERROR (3), when it
+ * happened while gsk4j's own classes loaded a later handshake in the same JVM succeeds, and
+ * an asynchronous completion owed while the heap was full is still delivered.
  */
 class OutOfMemoryTest {
     @TempDir
@@ -59,5 +60,15 @@ class OutOfMemoryTest {
             }
         }
         assertTrue(sawFour, "no run ran out of memory: the test proves nothing");
+    }
+
+    @Test
+    void aCompletionOwedWhileTheHeapWasFullArrivesOnceMemoryIsBack() throws Exception {
+        // the handshake timeout expires while the heap is full: the I/O thread survives and retries
+        ForkedJvm.Result r = ForkedJvm.run(60, List.of("-Xmx16m", "-XX:-UsePerfData"), LowMemoryTimeoutMain.class,
+                CompatFixture.serverStore(dir).toString(), CompatFixture.PASSWORD);
+        assertEquals(0, r.exitCode(), r::toString);
+        assertTrue(r.stdout().contains("completion=" + GskSslConstants.GSK_IBMI_ERROR_TIMED_OUT), r::toString);
+        assertFalse(r.stderr().contains("UncaughtExceptionHandler"), r::toString);
     }
 }
