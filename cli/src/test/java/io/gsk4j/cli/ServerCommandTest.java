@@ -196,10 +196,10 @@ class ServerCommandTest {
             assertTrue(m.find(), "first line: " + first);
             int port = Integer.parseInt(m.group(1));
             // one connection stuck before its handshake, so stopping has a session to end.
-            // When this fails with "stopped 5xxx ms after SIGINT" and no summary line, the server's
-            // worker was found (jcmd Thread.print) in a blocking SocketChannel.read under
-            // TlsDriver.fill in the handshake: the session's close() did not wake it, so the
-            // shutdown hook's 5 s ran out. A bug in the close/handshake race, not in this test.
+            // If this fails with "stopped 5xxx ms after SIGINT" and no summary line, stopping did not
+            // end the session within the shutdown hook's 5 s: before the server's asynchronous
+            // rewrite, jcmd showed its worker in a blocking read in the handshake that the
+            // session's close() did not wake (a close/handshake race, not a timing guess here).
             try (Socket stuck = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 assertTrue(stuck.isConnected());
                 assertTrue(awaitAcceptQueueEmpty(port, 20), "the server did not accept the connection");
