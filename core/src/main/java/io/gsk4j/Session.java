@@ -253,8 +253,19 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private GskException failHandshake(GskException e, IoMode mode) {
+    /**
+     * The failure that ended this session, with its facts (status, errno, alert, certificate
+     * problem, which end refused), exactly as the call that failed threw it; empty while the
+     * session has not failed. Reading it runs nothing again and touches no socket.
+     */
+    public Optional<GskException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private GskException failHandshake(GskException failed, IoMode mode) {
         driver.flushAlert(mode == IoMode.BLOCKING ? Deadline.afterMillis(ALERT_WAIT_MILLIS) : Deadline.NONE, mode);
+        GskException e = driver.alertSent() == null || failed.alertSent().isPresent() ? failed
+                : failed.withAlertSent(driver.alertSent());
         synchronized (this) {
             // GSK_CERTIFICATE_VALIDATION_CODE carries the status, GSK_LAST_VALIDATION_ERROR the named rule
             ChainVerdict verdict = setup.binding().verdict();

@@ -390,6 +390,17 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
         return ThreadErrno.get();
     }
 
+    /**
+     * The facts behind this thread's last failing gsk_* call (the status it returned, errno, the
+     * TLS alert, the certificate problem, which end refused), next to {@link #errno()}: a C
+     * program has only the number, a Java one can ask why without running anything again.
+     * Empty until a call on this thread fails; a later failure replaces it, a success does not
+     * clear it (as with errno).
+     */
+    public static java.util.Optional<GskException> lastFailure() {
+        return java.util.Optional.ofNullable(ThreadErrno.lastFailure());
+    }
+
     /** The POSIX name of {@link #errno()} ("EBADF"), or "" when it is 0 or unknown. */
     public static String errnoName() {
         return Errno.fromCode(errno()).map(Errno::posixName).orElse("");

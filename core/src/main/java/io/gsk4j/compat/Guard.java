@@ -24,15 +24,18 @@ final class Guard {
         try {
             return call.run();
         } catch (GskException e) {
+            ThreadErrno.setLastFailure(e);
             if (e.code() == GskStatus.GSK_ERROR_IO.code()) {
                 // core always names the errno; EIO covers a GSK_ERROR_IO built without one
                 ThreadErrno.set(e.errno().orElse(Errno.EIO).code());
             }
             return e.code();
         } catch (OutOfMemoryError e) {
+            ThreadErrno.setLastFailure(new GskException(GskStatus.GSK_INSUFFICIENT_STORAGE, "out of memory", e));
             return GskStatus.GSK_INSUFFICIENT_STORAGE.code();
         } catch (Throwable t) { // a C caller cannot receive an exception
             LOG.log(System.Logger.Level.WARNING, "unexpected failure inside a gsk_* call", t);
+            ThreadErrno.setLastFailure(new GskException(GskStatus.GSK_INTERNAL_ERROR, "unexpected failure inside gsk4j", t));
             return GskStatus.GSK_INTERNAL_ERROR.code();
         }
     }

@@ -3,6 +3,7 @@ package io.gsk4j.internal.certs;
 import io.gsk4j.GskStatus;
 import io.gsk4j.internal.validation.ValidationReason;
 import io.gsk4j.internal.validation.Violation;
+import java.security.cert.X509Certificate;
 
 /**
  * What validation concluded about a peer's chain: {@code GSK_OK} or the status that says
@@ -10,17 +11,22 @@ import io.gsk4j.internal.validation.Violation;
  * The validation code ({@code GSK_CERTIFICATE_VALIDATION_CODE}, {@code GSK_LAST_VALIDATION_ERROR})
  * is the rule's number when there is one, else the status number, as on IBM i (6000, 107).
  */
-public record ChainVerdict(GskStatus status, String reason, ValidationReason rule) {
+public record ChainVerdict(GskStatus status, String reason, ValidationReason rule, X509Certificate certificate) {
     public static final ChainVerdict OK = new ChainVerdict(GskStatus.GSK_OK, "the chain is valid");
 
     /** A verdict without a named rule: OK, and the untrusted-root, signature and validity refusals. */
     public ChainVerdict(GskStatus status, String reason) {
-        this(status, reason, null);
+        this(status, reason, null, null);
     }
 
-    /** A refusal by a named rule: its status, its text. */
+    /** A verdict by a named rule, about no single certificate. */
+    public ChainVerdict(GskStatus status, String reason, ValidationReason rule) {
+        this(status, reason, rule, null);
+    }
+
+    /** A refusal by a named rule: its status, its text, the certificate it is about. */
     public static ChainVerdict refusedBy(Violation v) {
-        return new ChainVerdict(v.rule().status(), v.text(), v.rule());
+        return new ChainVerdict(v.rule().status(), v.text(), v.rule(), v.certificate());
     }
 
     public boolean ok() {

@@ -45,8 +45,9 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
         if (binding == null) {
             throw GskCertificateException.of(GskStatus.GSK_INTERNAL_ERROR, "no gsk4j session is bound to this handshake");
         }
+        Date now = new Date();
         ChainVerdict verdict = signatureAlgorithmsAllowed(
-                binding.validator().validate(chain, new Date(), binding.policy()), chain, binding);
+                binding.validator().validate(chain, now, binding.policy()), chain, binding);
         if (binding.revocation() != null) {
             verdict = binding.revocation().check(verdict, chain, binding.validator().anchors(), binding);
         }
@@ -56,14 +57,14 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
             if (verdict.ok() || (binding.peerAuth() == SessionBinding.PeerAuth.PASSTHRU && verdict.passableInPassthru())) {
                 return;
             }
-            throw new GskCertificateException(verdict);
+            throw refusal(verdict, chain, binding, now);
         }
         // with GSK_NO_VALIDATION the routine also decides about an expired or untrusted chain;
         // every other failure stands whatever the routine would say
         boolean routineDecides = verdict.ok() || (!callback.validationRequired() && verdict.passableInPassthru());
         if (!routineDecides) {
             binding.record(verdict, chain);
-            throw new GskCertificateException(verdict);
+            throw refusal(verdict, chain, binding, now);
         }
         List<X509Certificate> shown = callback.validationRequired()
                 ? certificatesFor(callback.certificateNeeded(), chain, binding.validator())
@@ -73,9 +74,15 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
             ChainVerdict refused = new ChainVerdict(GskStatus.GSK_ERROR_CERT_VALIDATION,
                     "the application's validation callback refused the chain (it returned " + answer + ")");
             binding.record(refused, chain);
-            throw new GskCertificateException(refused);
+            throw refusal(refused, chain, binding, now);
         }
         binding.record(verdict, chain); // accepted: the validation code still tells what gsk4j found
+    }
+
+    /** Our refusal with its facts: the chain as received and as built, the certificate concerned. */
+    private static GskCertificateException refusal(ChainVerdict verdict, X509Certificate[] chain, SessionBinding binding,
+            Date now) {
+        return new GskCertificateException(verdict, CertificateProblems.of(verdict, chain, binding.validator().anchors(), now));
     }
 
     /**

@@ -61,6 +61,8 @@ public final class TlsDriver implements AutoCloseable {
     private volatile boolean closed;
     /** Any byte sent or received: from then on a handshake can no longer be called off cleanly. */
     private volatile boolean negotiationBegun;
+    /** The fatal alert flushAlert saw leave in the clear, or null. */
+    private volatile io.gsk4j.TlsAlert alertSent;
     /**
      * Bytes of a non-blocking caller's data already sealed into a record that is not fully on
      * the wire. The write that sealed them said WOULD_BLOCK; the retry reports them once sent.
@@ -317,12 +319,18 @@ public final class TlsDriver implements AutoCloseable {
                     out.flip();
                 }
             }
+            alertSent = Alerts.plaintextFatalAlert(netOut);
             flush(deadline, true, mode);
         } catch (IOException | RuntimeException ignored) {
             // best effort: the handshake has already failed with its own status
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** The fatal alert sent after a failed handshake, when it left in the clear; null otherwise. */
+    public io.gsk4j.TlsAlert alertSent() {
+        return alertSent;
     }
 
     // ---------------------------------------------------------------- data
