@@ -128,8 +128,8 @@ final class AsyncCalls implements GskSslConstants, QsoAsyncConstants {
             return pendingCode;
         }
         Completion c = started.completion();
-        area.returnValue = c.status();
-        area.errnoValue = c.errno();
+        area.returnValue = c.statusCode();
+        area.errnoValue = c.errnoCode();
         area.secureDataTransferSize = c.bytes();
         area.operationCompleted = operation;
         area.postFlagResult = started.posted() ? 1 : 0;
@@ -240,8 +240,8 @@ final class AsyncCalls implements GskSslConstants, QsoAsyncConstants {
         out.postFlag = data && from != null ? from.postFlag : 0;
         out.fillBuffer = data && from != null ? from.fillBuffer : 0;
         out.postFlagResult = 0;
-        out.returnValue = c.status();
-        out.errnoValue = c.errno();
+        out.returnValue = c.statusCode();
+        out.errnoValue = c.errnoCode();
         out.operationCompleted = operationCompleted(c.kind());
         out.secureDataTransferSize = c.bytes();
         out.bytesAvailable = 0;
