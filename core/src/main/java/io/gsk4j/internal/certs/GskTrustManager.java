@@ -69,10 +69,10 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
         List<X509Certificate> shown = callback.validationRequired()
                 ? certificatesFor(callback.certificateNeeded(), chain, binding.validator())
                 : List.of(chain);
-        int answer = ask(callback, shown, verdict.status().code());
-        if (answer != GskStatus.GSK_OK.code()) {
+        GskStatus answer = ask(callback, shown, verdict.status());
+        if (answer != GskStatus.GSK_OK) {
             ChainVerdict refused = new ChainVerdict(GskStatus.GSK_ERROR_CERT_VALIDATION,
-                    "the application's validation callback refused the chain (it returned " + answer + ")");
+                    "the application's validation callback refused the chain (it returned " + answer.name() + ")");
             binding.record(refused, chain);
             throw refusal(refused, chain, binding, now);
         }
@@ -104,12 +104,13 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
         return verdict;
     }
 
-    private static int ask(CertValidationCallback callback, List<X509Certificate> chain, int status) {
+    private static GskStatus ask(CertValidationCallback callback, List<X509Certificate> chain, GskStatus status) {
         try {
-            return callback.routine().validate(chain, status);
+            GskStatus answer = callback.routine().validate(chain, status);
+            return answer == null ? GskStatus.GSK_ERROR_CERT_VALIDATION : answer;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "the certificate validation callback failed; the chain is refused", e);
-            return GskStatus.GSK_ERROR_CERT_VALIDATION.code();
+            return GskStatus.GSK_ERROR_CERT_VALIDATION;
         }
     }
 
