@@ -3,6 +3,7 @@ package io.gsk4j.cli;
 import static io.gsk4j.compat.Gsk.GSK_SSL_EXTN_SERVERNAME_REQUEST;
 
 import io.gsk4j.CipherSpec;
+import io.gsk4j.Party;
 import io.gsk4j.TlsProtocol;
 import io.gsk4j.cli.Choices.Auth;
 import io.gsk4j.cli.Choices.OnOff;
@@ -197,6 +198,12 @@ final class ClientCommand implements Callable<Integer> {
         if (report.exchange != null && report.exchange.failure() != null) {
             facts.failedAt(report.exchange.failure(), Facts.Stage.DATA);
             report.dataExplanation = Explanations.explain(report.exchange.failure().rc(), facts);
+            if (facts.refusedBy == Party.PEER) {
+                // the server refused this client after the handshake (TLS 1.3 checks the client's
+                // certificate then): the connection failed, whatever gsk_secure_soc_init returned
+                report.failure = report.exchange.failure();
+                report.stage = Facts.Stage.DATA;
+            }
         }
     }
 

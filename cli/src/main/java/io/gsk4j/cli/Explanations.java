@@ -1,6 +1,9 @@
 package io.gsk4j.cli;
 
+import io.gsk4j.CertificateProblem;
 import io.gsk4j.CipherSpec;
+import io.gsk4j.Party;
+import io.gsk4j.TlsAlert;
 import io.gsk4j.Errno;
 import io.gsk4j.GskStatus;
 import io.gsk4j.TlsProtocol;
@@ -16,8 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,9 +28,6 @@ import java.util.stream.Collectors;
  */
 final class Explanations {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-    private static final Pattern QUOTED_DATE = Pattern.compile("\"([^\"]+)\" (expired on|is not valid before) (\\S+)");
-    private static final Pattern ENDS_AT = Pattern.compile("ends at \"([^\"]+)\"");
-    private static final Pattern ALERT = Pattern.compile("fatal alert (\\w+)");
 
     private static final Map<GskStatus, Function<Facts, Explanation>> TABLE = new EnumMap<>(GskStatus.class);
 
@@ -275,18 +273,18 @@ final class Explanations {
                         "Check the clock on both machines (this one says " + day(f.now) + "), or wait until then.");
             }
         }
-        Matcher m = f.detail == null ? null : QUOTED_DATE.matcher(f.detail);
-        if (m != null && m.find()) {
-            String date = dayOf(m.group(3));
-            boolean notYet = m.group(2).startsWith("is not");
-            boolean anchor = !f.chain.isEmpty();
-            String who = anchor ? "The trusted CA certificate " + quoted(m.group(1)) + " in " + storeText(f)
-                    : "The certificate " + quoted(m.group(1)) + " in the " + partner + "'s chain";
+        CertificateProblem p = f.problem;
+        if (p != null && p.concerning().isPresent()) {
+            boolean notYet = p.notBefore().orElseThrow().isAfter(f.now);
+            boolean anchor = p.concernsAnchor();
+            String subject = p.subject().orElse(null);
+            String who = anchor ? "The trusted CA certificate " + quoted(subject) + " in " + storeText(f)
+                    : "The certificate " + quoted(subject) + " in the " + partner + "'s chain";
             if (notYet) {
-                return new Explanation(who + " is not valid before " + date + ".",
+                return new Explanation(who + " is not valid before " + day(p.notBefore().orElseThrow()) + ".",
                         "Check the clock on both machines (this one says " + day(f.now) + ").");
             }
-            return new Explanation(who + " expired on " + date + ".", anchor
+            return new Explanation(who + " expired on " + day(p.notAfter().orElseThrow()) + ".", anchor
                     ? "Replace it in " + storeArg(f) + " with the CA's renewed certificate (gsk4j store import --trusted)."
                     : "Renew it and install the new certificate; for a test only, "
                             + (f.server ? "--client-auth-type passthru" : "--server-auth passthru") + " lets the handshake through.");
@@ -406,8 +404,9 @@ final class Explanations {
     }
 
     private static Explanation noCiphers(Facts f) {
-        if (f.stage == Facts.Stage.ENVIRONMENT || f.stage == Facts.Stage.SETUP || f.detailHas("every protocol is switched off")
-                || f.detailHas("configured")) {
+        // nobody refused: our own configuration has nothing to offer, before any byte was sent
+        boolean ourConfiguration = f.factsKnown && f.refusedBy == null;
+        if (f.stage == Facts.Stage.ENVIRONMENT || f.stage == Facts.Stage.SETUP || ourConfiguration) {
             return new Explanation("There is no cipher suite to offer" + detailSuffix(f) + ": every protocol is off, or the"
                     + " lists name only suites this Java runtime cannot use.",
                     "Switch a protocol on (--tls13 on, --tls12 on) and list suites this runtime supports: "
@@ -436,8 +435,9 @@ final class Explanations {
     }
 
     private static Explanation noCertificate(Facts f) {
-        if (f.server && (f.detailHas("sent no certificate") || f.detailHas("no certificate from")
-                || "required".equals(f.clientAuth) && f.stage == Facts.Stage.HANDSHAKE && !f.detailHas("no key"))) {
+        // refused by this server: the client sent none; refused by nobody: this server has none of its own
+        if (f.server && (f.refusedBy == Party.LOCAL
+                || !f.factsKnown && "required".equals(f.clientAuth) && f.stage == Facts.Stage.HANDSHAKE)) {
             return new Explanation("The client sent no certificate, and --client-auth required"
                     + " (GSK_SERVER_SESSION_WITH_CL_AUTH_CRITICAL) demands one.",
                     "Give the client a certificate from a CA this server trusts (openssl s_client -cert/-key, or gsk4j"
@@ -465,7 +465,8 @@ final class Explanations {
         if (ValidationCodes.reason(f.validationCode).isPresent()) {
             return certValidation(f); // a named rule found the certificate malformed
         }
-        if (f.validationCode == GskStatus.GSK_ERROR_BAD_CERTIFICATE.code() || f.detailHas("signature")) {
+        if (f.validationCode == GskStatus.GSK_ERROR_BAD_CERTIFICATE.code()
+                || f.problem != null && f.problem.status() == GskStatus.GSK_ERROR_BAD_CERTIFICATE) {
             return new Explanation("A signature in the " + f.partner() + "'s chain does not verify" + detailSuffix(f)
                     + ": the chain was put together wrongly or tampered with.",
                     "Have the " + f.partner() + " send its certificate with the right intermediate CA certificates.");
@@ -548,7 +549,7 @@ final class Explanations {
 
     private static Explanation badPeer(Facts f) {
         String alert = alertName(f);
-        if ("unrecognized_name".equals(alert) || f.detailHas("server name")) {
+        if (f.alertReceived == TlsAlert.UNRECOGNIZED_NAME || f.alertSent == TlsAlert.UNRECOGNIZED_NAME) {
             return f.server
                     ? new Explanation("The client asked for a server name outside this server's critical name list"
                             + detailSuffix(f) + ".", "Add the name to GSK_SSL_EXTN_SERVERNAME_CRITICAL_LIST, or have the client"
@@ -626,18 +627,17 @@ final class Explanations {
         return (f.home != null ? f.home : "~/.gsk4j") + "/" + file;
     }
 
-    /** Where the chain ends: the issuer of its last certificate, else the name in the library's sentence. */
+    /** The CA the chain stops short of: from the refusal's built path, else the issuer of the chain's last certificate. */
     private static String chainEnd(Facts f) {
-        if (!f.chain.isEmpty()) {
-            return f.chain.get(f.chain.size() - 1).issuer();
+        if (f.problem != null && f.problem.chainEndIssuer().isPresent()) {
+            return f.problem.chainEndIssuer().get();
         }
-        Matcher m = f.detail == null ? null : ENDS_AT.matcher(f.detail);
-        return m != null && m.find() ? m.group(1) : null;
+        return f.chain.isEmpty() ? null : f.chain.get(f.chain.size() - 1).issuer();
     }
 
+    /** The name of the alert the partner refused us with, or null. */
     private static String alertName(Facts f) {
-        Matcher m = f.detail == null ? null : ALERT.matcher(f.detail);
-        return m != null && m.find() ? m.group(1) : null;
+        return f.alertReceived == null ? null : f.alertReceived.rfcName();
     }
 
     private static String shortFingerprint(CertSummary c) {
@@ -646,14 +646,6 @@ final class Explanations {
 
     static String day(Instant t) {
         return t == null ? "(unknown)" : DAY.format(t);
-    }
-
-    private static String dayOf(String iso) {
-        try {
-            return day(Instant.parse(iso));
-        } catch (RuntimeException e) {
-            return iso;
-        }
     }
 
     /** "TLS 1.3: A, B; TLS 1.2: C" */

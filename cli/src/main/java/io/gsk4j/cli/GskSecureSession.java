@@ -4,9 +4,7 @@ import static io.gsk4j.compat.Gsk.*;
 
 import io.gsk4j.CertificateInfo;
 import io.gsk4j.Errno;
-import io.gsk4j.GskException;
 import io.gsk4j.Session;
-import io.gsk4j.SessionState;
 import io.gsk4j.compat.CertDataRef;
 import io.gsk4j.compat.GskHandle;
 import io.gsk4j.compat.IntRef;
@@ -33,8 +31,8 @@ final class GskSecureSession implements AutoCloseable {
         this.side = side;
     }
 
-    /** What one gsk_secure_soc_read returned: GSK_OK with a count (0 = end of stream), or a failure. */
-    record ReadResult(int rc, int count, Errno errno) {
+    /** What one gsk_secure_soc_read returned: GSK_OK with a count (0 = end of stream), or a failure with its facts. */
+    record ReadResult(int rc, int count, Errno errno, Step failure) {
         boolean ok() {
             return rc == GSK_OK;
         }
@@ -68,27 +66,9 @@ final class GskSecureSession implements AutoCloseable {
         return failed;
     }
 
-    /** gsk_secure_soc_init; null when the session is secure, else the failure with the library's sentence. */
+    /** gsk_secure_soc_init; null when the session is secure, else the failure with its facts. */
     Step handshake() {
-        Step failed = call("gsk_secure_soc_init(session)", gsk_secure_soc_init(session));
-        return failed == null ? null : new Step(failed.call(), failed.rc(), failed.errno(), failureDetail());
-    }
-
-    /**
-     * The sentence behind a failed handshake. A failed session is sticky, so asking the Java
-     * API for the handshake again replays the same failure without touching the socket.
-     */
-    private String failureDetail() {
-        Session s = sessionOf(session);
-        if (s == null || s.state() != SessionState.FAILED) {
-            return null;
-        }
-        try {
-            s.handshake();
-            return null;
-        } catch (GskException e) {
-            return Step.detailOf(e.getMessage());
-        }
+        return call("gsk_secure_soc_init(session)", gsk_secure_soc_init(session));
     }
 
     /** GSK_CERTIFICATE_VALIDATION_CODE; also readable after a failed handshake. */
@@ -158,8 +138,9 @@ final class GskSecureSession implements AutoCloseable {
         IntRef amount = new IntRef();
         int rc = gsk_secure_soc_read(session, buffer, buffer.length, amount);
         Errno errno = rc == GSK_ERROR_IO ? Errno.fromCode(errno()).orElse(null) : null;
-        transcript.record(side, "gsk_secure_soc_read(session, buf, " + buffer.length + ", &amt)", rc);
-        return new ReadResult(rc, amount.value, errno);
+        String text = "gsk_secure_soc_read(session, buf, " + buffer.length + ", &amt)";
+        transcript.record(side, text, rc);
+        return new ReadResult(rc, amount.value, errno, rc == GSK_OK ? null : Step.failed(text, rc, errno));
     }
 
     /** Ends the session (close_notify when secure); safe from another thread and more than once. */
@@ -174,6 +155,6 @@ final class GskSecureSession implements AutoCloseable {
     private Step call(String text, int rc) {
         Errno errno = rc == GSK_ERROR_IO ? Errno.fromCode(errno()).orElse(null) : null;
         transcript.record(side, text, rc);
-        return rc == GSK_OK ? null : new Step(text, rc, errno, null);
+        return rc == GSK_OK ? null : Step.failed(text, rc, errno);
     }
 }

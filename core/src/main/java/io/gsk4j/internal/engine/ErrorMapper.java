@@ -133,7 +133,7 @@ public final class ErrorMapper {
     }
 
     /** IBM i errno for a socket failure; the JDK gives only messages for these. */
-    static Errno errnoOf(IOException e) {
+    public static Errno errnoOf(IOException e) {
         return JdkMessages.errno(e.getMessage());
     }
 
