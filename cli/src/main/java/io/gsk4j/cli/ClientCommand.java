@@ -201,8 +201,12 @@ final class ClientCommand implements Callable<Integer> {
             if (facts.refusedBy == Party.PEER) {
                 // the server refused this client after the handshake (TLS 1.3 checks the client's
                 // certificate then): the connection failed, whatever gsk_secure_soc_init returned
-                report.failure = report.exchange.failure();
+                ConnectionReport.Exchange e = report.exchange;
+                report.failure = e.failure();
                 report.stage = Facts.Stage.DATA;
+                // said once, as the run's failure, not again under the exchange
+                report.exchange = new ConnectionReport.Exchange(e.sent(), e.received(), e.receivedBytes(), null, e.note());
+                report.dataExplanation = null;
             }
         }
     }
