@@ -219,10 +219,6 @@ final class AsyncCalls implements GskSslConstants, QsoAsyncConstants {
         });
     }
 
-    CompletionPort portOrNull(int number) {
-        return ports.get(number);
-    }
-
     /** Fills the waiter's structure from a completion and the start call's copy. */
     private static void deliver(Completion c, Qso_OverlappedIO_t out) {
         Qso_OverlappedIO_t from = c.attachment() instanceof Qso_OverlappedIO_t ? (Qso_OverlappedIO_t) c.attachment() : null;

@@ -220,11 +220,6 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
         return ASYNC.destroyPort(IOCompletionPort);
     }
 
-    /** The core completion port behind a number, to mix both APIs; null when it names none. */
-    public static io.gsk4j.async.CompletionPort completionPortOf(int IOCompletionPort) {
-        return ASYNC.portOrNull(IOCompletionPort);
-    }
-
     // ---- attributes ----
 
     /** Sets a character attribute; {@code bufSize} 0 takes the whole string, n its first n chars. */

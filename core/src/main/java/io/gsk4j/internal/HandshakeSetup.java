@@ -255,10 +255,6 @@ public final class HandshakeSetup {
         return localChain;
     }
 
-    public boolean isClient() {
-        return client;
-    }
-
     /** Whether the peer was asked for a certificate (always, for a client). */
     public boolean expectsPeerCertificate() {
         return expectsPeerCertificate;

@@ -53,7 +53,7 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
         }
         CertValidationCallback callback = binding.callback();
         if (callback == null) {
-            binding.record(verdict, chain);
+            binding.record(verdict);
             if (verdict.ok() || (binding.peerAuth() == SessionBinding.PeerAuth.PASSTHRU && verdict.passableInPassthru())) {
                 return;
             }
@@ -63,7 +63,7 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
         // every other failure stands whatever the routine would say
         boolean routineDecides = verdict.ok() || (!callback.validationRequired() && verdict.passableInPassthru());
         if (!routineDecides) {
-            binding.record(verdict, chain);
+            binding.record(verdict);
             throw refusal(verdict, chain, binding, now);
         }
         List<X509Certificate> shown = callback.validationRequired()
@@ -73,10 +73,10 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
         if (answer != GskStatus.GSK_OK) {
             ChainVerdict refused = new ChainVerdict(GskStatus.GSK_ERROR_CERT_VALIDATION,
                     "the application's validation callback refused the chain (it returned " + answer.name() + ")");
-            binding.record(refused, chain);
+            binding.record(refused);
             throw refusal(refused, chain, binding, now);
         }
-        binding.record(verdict, chain); // accepted: the validation code still tells what gsk4j found
+        binding.record(verdict); // accepted: the validation code still tells what gsk4j found
     }
 
     /** Our refusal with its facts: the chain as received and as built, the certificate concerned. */

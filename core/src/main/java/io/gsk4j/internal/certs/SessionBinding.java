@@ -28,7 +28,6 @@ public final class SessionBinding {
     private volatile ChainVerdict verdict;
     private volatile String unknownRevocationSubject;
     private volatile boolean certificateWithheld;
-    private volatile X509Certificate[] peerChain;
 
     public SessionBinding(String alias, PrivateKey key, List<X509Certificate> chain, ChainValidator validator, PeerAuth peerAuth,
             CertValidationCallback callback, SignatureAlgorithms signatureAlgorithms, Revocation revocation,
@@ -107,9 +106,8 @@ public final class SessionBinding {
         return callback;
     }
 
-    void record(ChainVerdict v, X509Certificate[] presented) {
+    void record(ChainVerdict v) {
         this.verdict = v;
-        this.peerChain = presented == null ? null : presented.clone();
     }
 
     /** Judges a chain without refusing or recording anything (for a resumed session's record). */
@@ -120,12 +118,6 @@ public final class SessionBinding {
     /** The verdict on the peer's chain, or null when the peer presented none. */
     public ChainVerdict verdict() {
         return verdict;
-    }
-
-    /** The chain exactly as the peer sent it, or null. */
-    public X509Certificate[] peerChain() {
-        X509Certificate[] c = peerChain;
-        return c == null ? null : c.clone();
     }
 
     /** Whether the key can sign for a key type the JDK asks for ("RSA", "EC", "EdDSA", ...). */
