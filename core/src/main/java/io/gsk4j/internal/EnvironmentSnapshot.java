@@ -54,7 +54,7 @@ public final class EnvironmentSnapshot {
         }
         // malformed cipher lists are refused here, before any file is touched
         CipherLists.resolve(values, ProtocolSwitches.enabled(values));
-        HandshakeSetup.signatureAlgorithms(values);
+        SignatureAlgorithms.fromAttributes(values);
         KeyMaterial material = StoreLoader.load(storeRequest(values, locations));
         EngineBindings bindings = new EngineBindings();
         try {

@@ -99,7 +99,7 @@ public final class HandshakeSetup {
         EnumValue auth = values.enumValue(authId);
         SessionBinding.PeerAuth peerAuth = auth == EnumValue.GSK_SERVER_AUTH_PASSTHRU || auth == EnumValue.GSK_CLIENT_AUTH_PASSTHRU
                 ? SessionBinding.PeerAuth.PASSTHRU : SessionBinding.PeerAuth.FULL;
-        SignatureAlgorithms signatures = signatureAlgorithms(values);
+        SignatureAlgorithms signatures = SignatureAlgorithms.fromAttributes(values);
         SessionBinding binding = new SessionBinding(EngineBindings.newAlias(), keys.privateKey().orElse(null),
                 keys.chain(), validator, peerAuth, values.validationCallback().orElse(null), signatures,
                 revocation(env, values), validationPolicy(values, client));
@@ -171,11 +171,6 @@ public final class HandshakeSetup {
     }
 
     /** GSK_SSL_EXTN_SIGALG, parsed; null when unset (the JDK's own list applies). */
-    static SignatureAlgorithms signatureAlgorithms(AttributeValues values) throws GskException {
-        Optional<String> list = values.buffer(BufferAttribute.GSK_SSL_EXTN_SIGALG).filter(s -> !s.isBlank());
-        return list.isPresent() ? SignatureAlgorithms.parse(list.get()) : null;
-    }
-
     private static SocketChannel tcpChannel(Channel raw) throws GskException, IOException {
         if (!(raw instanceof SocketChannel)) {
             throw new GskException(GskStatus.GSK_IBMI_ERROR_NOT_TCP, "GSK_FD is not a stream socket ("
