@@ -139,7 +139,7 @@ final class KeyStoreContents implements StoreContents {
      * UnrecoverableKeyException (JKS: "Password verification failed", PKCS#12: failed MAC
      * or undecryptable safe). A corrupted MAC is indistinguishable from a wrong password.
      */
-    static boolean isWrongPassword(Throwable failure) {
+    public static boolean isWrongPassword(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof UnrecoverableKeyException || t instanceof UnrecoverableEntryException) {
                 return true;
@@ -148,8 +148,7 @@ final class KeyStoreContents implements StoreContents {
                 break;
             }
         }
-        String message = failure.getMessage();
-        return message != null && message.toLowerCase(Locale.ROOT).contains("password");
+        return failure.getMessage() != null && io.gsk4j.internal.JdkMessages.saysWrongPassword(failure.getMessage());
     }
 
     private static GskException corrupt(StoreFormat format, Path file, Exception cause) {

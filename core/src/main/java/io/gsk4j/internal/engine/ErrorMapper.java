@@ -5,6 +5,7 @@ import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
 import io.gsk4j.Party;
 import io.gsk4j.TlsAlert;
+import io.gsk4j.internal.JdkMessages;
 import io.gsk4j.internal.certs.GskCertificateException;
 import java.io.EOFException;
 import java.io.IOException;

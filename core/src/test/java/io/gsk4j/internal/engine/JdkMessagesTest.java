@@ -10,6 +10,7 @@ import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
 import io.gsk4j.Party;
 import io.gsk4j.TlsAlert;
+import io.gsk4j.internal.JdkMessages;
 import io.gsk4j.internal.engine.ErrorMapper.Phase;
 import io.gsk4j.support.JdkPeer;
 import io.gsk4j.testpki.TestPki;

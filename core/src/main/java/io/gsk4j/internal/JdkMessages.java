@@ -1,4 +1,4 @@
-package io.gsk4j.internal.engine;
+package io.gsk4j.internal;
 
 import io.gsk4j.Errno;
 import io.gsk4j.GskStatus;
@@ -15,10 +15,10 @@ import java.util.regex.Pattern;
  * typed reasons for most handshake refusals, nor errno for socket failures, so where a type or a
  * cause says nothing, the message is all there is. Every other class reads types and fields.
  *
- * <p>Each row is pinned by JdkMessagesTest against the words the JDK really produces, on the
+ * <p>Each row is pinned by engine.JdkMessagesTest against the words the JDK really produces, on the
  * Java 17 the build runs and on Temurin 25: a JDK that rewords a message fails that test.
  */
-final class JdkMessages {
+public final class JdkMessages {
     /** How the JDK reports an alert the peer sent: its RFC name after a fixed prefix. */
     private static final Pattern RECEIVED_ALERT = Pattern.compile("Received fatal alert: (\\w+)");
 
@@ -31,14 +31,14 @@ final class JdkMessages {
      * @param refusedBy which end refused, or null when nobody did (the other end is not TLS, it closed)
      * @param alertSent the alert the JDK sends with this refusal, or null when it is not certain
      */
-    record Row(List<String> fragments, GskStatus status, String sentence, Party refusedBy, TlsAlert alertSent) {
+    public record Row(List<String> fragments, GskStatus status, String sentence, Party refusedBy, TlsAlert alertSent) {
         boolean matches(String lower) {
             return fragments.stream().anyMatch(lower::contains);
         }
     }
 
     /** First match wins. */
-    static final List<Row> ROWS = List.of(
+    public static final List<Row> ROWS = List.of(
             new Row(List.of("no cipher suites in common", "no appropriate protocol", "no negotiable cipher suite"),
                     GskStatus.GSK_ERROR_NO_CIPHERS, "no cipher suite in common with the peer", Party.LOCAL, null),
             new Row(List.of("empty client certificate chain", "empty server certificate chain"),
@@ -53,7 +53,10 @@ final class JdkMessages {
                     GskStatus.GSK_ERROR_SOCKET_CLOSED, "the peer closed the connection", null, null));
 
     /** A handshake message the JDK found malformed, when no row above matched. */
-    static final String INVALID = "invalid";
+    private static final String INVALID = "invalid";
+
+    /** A key store the JDK could not open for its password, when no UnrecoverableKeyException says so. */
+    private static final String PASSWORD = "password";
 
     /** Socket failures by the words the JDK (and the OS) use; first match wins, else EIO. */
     private static final List<Object[]> ERRNOS = List.of(
@@ -67,24 +70,24 @@ final class JdkMessages {
     }
 
     /** The name of the alert the peer sent, when the message is the JDK's report of one. */
-    static Optional<String> receivedAlertName(String message) {
+    public static Optional<String> receivedAlertName(String message) {
         Matcher m = RECEIVED_ALERT.matcher(String.valueOf(message));
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** The row a handshake or record failure's message selects. */
-    static Optional<Row> row(String message) {
+    public static Optional<Row> row(String message) {
         String lower = lower(message);
         return ROWS.stream().filter(r -> r.matches(lower)).findFirst();
     }
 
     /** Whether the JDK calls a handshake message invalid (a malformed message, not a refusal). */
-    static boolean saysInvalid(String message) {
+    public static boolean saysInvalid(String message) {
         return lower(message).contains(INVALID);
     }
 
     /** IBM i errno for a socket failure. */
-    static Errno errno(String message) {
+    public static Errno errno(String message) {
         String lower = lower(message);
         for (Object[] e : ERRNOS) {
             if (lower.contains((String) e[0])) {
@@ -92,6 +95,14 @@ final class JdkMessages {
             }
         }
         return Errno.EIO;
+    }
+
+    /**
+     * Whether a key store failure's message blames the password (JKS: "Password verification
+     * failed"; some PKCS#12 paths say only this).
+     */
+    public static boolean saysWrongPassword(String message) {
+        return lower(message).contains(PASSWORD);
     }
 
     private static String lower(String message) {
