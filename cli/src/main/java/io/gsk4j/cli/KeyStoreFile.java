@@ -66,7 +66,7 @@ final class KeyStoreFile {
             ks.load(new ByteArrayInputStream(content), password);
             return ks;
         } catch (IOException e) {
-            if (io.gsk4j.internal.certs.KeyStoreContents.isWrongPassword(e)) { // core's one reading of the JDK's words
+            if (io.gsk4j.internal.JdkMessages.wrongStorePassword(e)) { // core's one reading of the JDK's words
                 throw new CommandFailure("wrong password for " + file);
             }
             throw new CommandFailure("cannot read " + file + ": " + e.getMessage(), e);

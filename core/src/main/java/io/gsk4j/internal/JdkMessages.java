@@ -98,11 +98,17 @@ public final class JdkMessages {
     }
 
     /**
-     * Whether a key store failure's message blames the password (JKS: "Password verification
-     * failed"; some PKCS#12 paths say only this).
+     * Whether a key store failed to load for its password: an UnrecoverableKeyException (or
+     * entry exception) in the causes, else the message (JKS: "Password verification failed").
+     * A corrupted PKCS#12 MAC is indistinguishable from a wrong password.
      */
-    public static boolean saysWrongPassword(String message) {
-        return lower(message).contains(PASSWORD);
+    public static boolean wrongStorePassword(Throwable failure) {
+        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.security.UnrecoverableKeyException || t instanceof java.security.UnrecoverableEntryException) {
+                return true;
+            }
+        }
+        return failure.getMessage() != null && lower(failure.getMessage()).contains(PASSWORD);
     }
 
     private static String lower(String message) {

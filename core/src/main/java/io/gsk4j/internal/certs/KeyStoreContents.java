@@ -11,7 +11,6 @@ import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.PKCS12Attribute;
 import java.security.UnrecoverableEntryException;
-import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -134,21 +133,9 @@ final class KeyStoreContents implements StoreContents {
         return alias;
     }
 
-    /**
-     * The JDK reports a wrong store password as an IOException caused by an
-     * UnrecoverableKeyException (JKS: "Password verification failed", PKCS#12: failed MAC
-     * or undecryptable safe). A corrupted MAC is indistinguishable from a wrong password.
-     */
+    /** A wrong store password, as the JDK reports it (types first, then its words: {@code JdkMessages}). */
     public static boolean isWrongPassword(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UnrecoverableKeyException || t instanceof UnrecoverableEntryException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return failure.getMessage() != null && io.gsk4j.internal.JdkMessages.saysWrongPassword(failure.getMessage());
+        return io.gsk4j.internal.JdkMessages.wrongStorePassword(failure);
     }
 
     private static GskException corrupt(StoreFormat format, Path file, Exception cause) {
