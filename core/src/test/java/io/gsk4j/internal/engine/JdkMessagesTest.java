@@ -233,6 +233,25 @@ class JdkMessagesTest {
     }
 
     @Test
+    void aWrongStorePasswordIsToldApartFromADamagedStore() throws Exception {
+        for (String type : new String[] {"PKCS12", "JKS"}) {
+            java.security.KeyStore ks = java.security.KeyStore.getInstance(type);
+            ks.load(null, null);
+            ks.setCertificateEntry("ca", server.leaf());
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            ks.store(bytes, "right".toCharArray());
+            java.security.KeyStore reread = java.security.KeyStore.getInstance(type);
+            IOException wrong = assertThrows(IOException.class,
+                    () -> reread.load(new java.io.ByteArrayInputStream(bytes.toByteArray()), "wrong".toCharArray()));
+            assertTrue(JdkMessages.wrongStorePassword(wrong), () -> type + ": " + wrong);
+            byte[] damaged = java.util.Arrays.copyOf(bytes.toByteArray(), bytes.size() / 2);
+            Exception truncated = assertThrows(Exception.class,
+                    () -> reread.load(new java.io.ByteArrayInputStream(damaged), "right".toCharArray()));
+            assertTrue(!JdkMessages.wrongStorePassword(truncated), () -> type + " truncated: " + truncated);
+        }
+    }
+
+    @Test
     void everyRowIsReachable() {
         // a row no message can select would be dead text: each fragment selects its own row
         for (JdkMessages.Row row : JdkMessages.ROWS) {
