@@ -24,6 +24,7 @@ public class GskException extends IOException {
     private final TlsAlert alertSent;
     private final Party refusedBy;
     private final transient CertificateProblem certificateProblem;
+    private final StoreProblem storeProblem;
 
     public GskException(GskStatus status, String message) {
         this(status.code(), null, 0, message, null);
@@ -46,16 +47,17 @@ public class GskException extends IOException {
     /** A chain we refused: status, validation code and message all come from the problem. */
     public static GskException refused(CertificateProblem problem, Throwable cause) {
         return new GskException(problem.status().code(), null, problem.validationCode(), problem.reason(), cause,
-                null, null, Party.LOCAL, problem);
+                null, null, Party.LOCAL, problem, null);
     }
 
     /** Any number, including one this library does not know; it round-trips unchanged. */
     public GskException(int code, Errno errno, int validationCode, String message, Throwable cause) {
-        this(code, errno, validationCode, message, cause, null, null, null, null);
+        this(code, errno, validationCode, message, cause, null, null, null, null, null);
     }
 
     private GskException(int code, Errno errno, int validationCode, String message, Throwable cause,
-            TlsAlert alertReceived, TlsAlert alertSent, Party refusedBy, CertificateProblem certificateProblem) {
+            TlsAlert alertReceived, TlsAlert alertSent, Party refusedBy, CertificateProblem certificateProblem,
+            StoreProblem storeProblem) {
         super(message, cause);
         this.code = code;
         this.errno = errno;
@@ -64,6 +66,13 @@ public class GskException extends IOException {
         this.alertSent = alertSent;
         this.refusedBy = refusedBy;
         this.certificateProblem = certificateProblem;
+        this.storeProblem = storeProblem;
+    }
+
+    /** A store that could not be opened: {@code GSK_KEYRING_OPEN_ERROR} with the reason as a fact. */
+    public static GskException store(StoreProblem problem, String message, Throwable cause) {
+        return new GskException(GskStatus.GSK_KEYRING_OPEN_ERROR.code(), null, 0, message, cause, null, null, null, null,
+                java.util.Objects.requireNonNull(problem));
     }
 
     /** This failure, learned from an alert the peer sent: the peer refused us. */
@@ -82,7 +91,8 @@ public class GskException extends IOException {
     }
 
     private GskException copy(TlsAlert received, TlsAlert sent, Party party, CertificateProblem problem) {
-        GskException e = new GskException(code, errno, validationCode, detail(), getCause(), received, sent, party, problem);
+        GskException e = new GskException(code, errno, validationCode, detail(), getCause(), received, sent, party, problem,
+                storeProblem);
         e.setStackTrace(getStackTrace());
         return e;
     }
@@ -127,10 +137,15 @@ public class GskException extends IOException {
         return Optional.ofNullable(certificateProblem);
     }
 
+    /** Why the certificate store could not be opened, when that is the failure. */
+    public Optional<StoreProblem> storeProblem() {
+        return Optional.ofNullable(storeProblem);
+    }
+
     /** The same failure again, with every fact, so a sticky error can be rethrown with a fresh stack. */
     public GskException replay() {
         return new GskException(code, errno, validationCode, detail(), this, alertReceived, alertSent, refusedBy,
-                certificateProblem);
+                certificateProblem, storeProblem);
     }
 
     /** The explanation alone, without the status name and number that {@link #getMessage()} puts first. */

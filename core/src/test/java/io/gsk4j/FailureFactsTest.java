@@ -190,7 +190,34 @@ class FailureFactsTest {
         // the file appears afterwards: the recorded failure is still the one that happened
         Files.copy(Stores.pkcs12(dir, "late", null, TestPki.rootCa("Late", KeyType.EC_P256).certificate()), missing);
         assertSame(thrown, env.initFailure().orElseThrow());
+        assertEquals(StoreProblem.MISSING, thrown.storeProblem().orElseThrow());
         env.close();
+    }
+
+    @Test
+    void aStoreThatCannotBeOpenedSaysWhyAsAFact() throws Exception {
+        Path directory = Files.createDirectory(dir.resolve("a-directory.p12"));
+        Path junk = Files.write(dir.resolve("junk.kdb"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8});
+        Path truncated = dir.resolve("truncated.p12");
+        byte[] whole = Files.readAllBytes(Stores.pkcs12(dir, "whole", null, TestPki.rootCa("Whole", KeyType.EC_P256).certificate()));
+        Files.write(truncated, java.util.Arrays.copyOf(whole, whole.length / 2));
+        assertEquals(StoreProblem.NOT_A_FILE, initFailureOf(directory).storeProblem().orElseThrow());
+        assertEquals(StoreProblem.UNKNOWN_FORMAT, initFailureOf(junk).storeProblem().orElseThrow());
+        assertEquals(StoreProblem.DAMAGED, initFailureOf(truncated).storeProblem().orElseThrow());
+
+        Environment stashed = Environment.open(io.gsk4j.internal.certs.StoreLocations.under(dir.resolve("home")));
+        stashed.set(BufferAttribute.GSK_KEYRING_FILE, dir.resolve("whole.p12").toString());
+        stashed.set(BufferAttribute.GSK_KEYRING_STASH_FILE, dir.resolve("no.sth").toString());
+        GskException noStash = assertThrows(GskException.class, stashed::init);
+        assertEquals(GskStatus.GSK_KEYRING_OPEN_ERROR.code(), noStash.code());
+        assertEquals(StoreProblem.STASH_MISSING, noStash.storeProblem().orElseThrow());
+    }
+
+    private GskException initFailureOf(Path store) throws Exception {
+        Environment env = Stores.environment(dir, EnumValue.GSK_CLIENT_SESSION, store);
+        GskException e = assertThrows(GskException.class, env::init);
+        assertEquals(GskStatus.GSK_KEYRING_OPEN_ERROR.code(), e.code(), e::getMessage);
+        return e;
     }
 
     /** Subject and issuer of a certificate, as strings, for readable assertions. */

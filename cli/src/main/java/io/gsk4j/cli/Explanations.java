@@ -3,6 +3,7 @@ package io.gsk4j.cli;
 import io.gsk4j.CertificateProblem;
 import io.gsk4j.CipherSpec;
 import io.gsk4j.Party;
+import io.gsk4j.StoreProblem;
 import io.gsk4j.TlsAlert;
 import io.gsk4j.Errno;
 import io.gsk4j.GskStatus;
@@ -373,29 +374,30 @@ final class Explanations {
     }
 
     private static Explanation storeNotOpened(Facts f) {
-        if (f.detailHas(".kdb") || f.detailHas("cms key database")) {
+        StoreProblem why = f.storeProblem;
+        if (why == StoreProblem.UNKNOWN_FORMAT && f.store != null && f.store.toLowerCase(java.util.Locale.ROOT).endsWith(".kdb")) {
             return new Explanation("The store " + f.store + " is an IBM CMS key database (.kdb), which only IBM's code reads.",
                     "Export it to PKCS#12 (DCM, or gsk8capicmd -cert -export -target_type pkcs12) and pass the .p12 file.");
         }
-        if (f.detailHas("stash file") && f.detailHas("does not exist")) {
+        if (why == StoreProblem.STASH_MISSING) {
             return new Explanation("The stash file does not exist" + detailSuffix(f) + ".",
                     "Create it: gsk4j store stash --store " + storeArg(f) + " --out FILE.sth, or give the password instead.");
         }
-        if (f.detailHas("does not exist") && f.isSystemStore()) {
+        if (why == StoreProblem.MISSING && f.isSystemStore()) {
             return new Explanation("No --keyring was given, so GSKit used *SYSTEM, which gsk4j reads from "
                     + homePath(f, "system.p12") + " - and that file does not exist.",
                     "Pass --keyring FILE, or create the system store: gsk4j store create --store " + homePath(f, "system.p12")
                             + ", then gsk4j store stash --store " + homePath(f, "system.p12") + " (it writes system.sth"
                             + " beside it; the home is $GSK4J_HOME or ~/.gsk4j).");
         }
-        if (f.detailHas("does not exist")) {
+        if (why == StoreProblem.MISSING) {
             return new Explanation("The store " + f.store + " does not exist.",
                     "Check the path, or create the store: gsk4j store create --store " + storeArg(f) + ".");
         }
-        if (f.detailHas("directory")) {
+        if (why == StoreProblem.NOT_A_FILE) {
             return new Explanation("The store " + f.store + " is a directory, not a file.", "Name the store file itself.");
         }
-        if (f.detailHas("not in a format") || f.detailHas("corrupt") || f.detailHas("cannot be read")) {
+        if (why == StoreProblem.UNKNOWN_FORMAT || why == StoreProblem.DAMAGED) {
             return new Explanation("The file " + f.store + " is not a store gsk4j can read" + detailSuffix(f) + ".",
                     "gsk4j reads PKCS#12, JKS, JCEKS and PEM; convert the file (gsk4j store import reads PEM and PKCS#12).");
         }

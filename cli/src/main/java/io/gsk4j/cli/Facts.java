@@ -5,6 +5,7 @@ import io.gsk4j.CertificateProblem;
 import io.gsk4j.Errno;
 import io.gsk4j.GskException;
 import io.gsk4j.Party;
+import io.gsk4j.StoreProblem;
 import io.gsk4j.TlsAlert;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -60,6 +61,8 @@ final class Facts {
     Party refusedBy;
     /** Why this side refused the partner's chain, or null. */
     CertificateProblem problem;
+    /** Why the store could not be opened, or null. */
+    StoreProblem storeProblem;
     Errno errno;
     /** A connection failure's message when there is no errno for it. */
     String connectError;
@@ -103,6 +106,7 @@ final class Facts {
             alertSent = failure.alertSent().orElse(null);
             refusedBy = failure.refusedBy().orElse(null);
             problem = failure.certificateProblem().orElse(null);
+            storeProblem = failure.storeProblem().orElse(null);
             if (problem != null && chain.isEmpty() && !problem.chainReceived().isEmpty()) {
                 chain = summaries(problem.chainReceived());
                 chainSource = "as the " + partner() + " sent it (kept with the refusal)";
@@ -134,9 +138,5 @@ final class Facts {
     boolean isSystemStore() {
         return applicationId == null && (store == null || store.equalsIgnoreCase("*SYSTEM")
                 || store.equalsIgnoreCase("/QIBM/UserData/ICSS/Cert/Server/DEFAULT.KDB"));
-    }
-
-    boolean detailHas(String text) {
-        return detail != null && detail.toLowerCase(java.util.Locale.ROOT).contains(text.toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -8,6 +8,7 @@ import io.gsk4j.Errno;
 import io.gsk4j.CertificateProblem;
 import io.gsk4j.GskStatus;
 import io.gsk4j.Party;
+import io.gsk4j.StoreProblem;
 import io.gsk4j.TlsAlert;
 import io.gsk4j.testpki.TestPki;
 import io.gsk4j.testpki.TestPki.KeyType;
@@ -150,6 +151,26 @@ class ExplanationsTest {
         Facts systemStore = new Facts();
         systemStore.home = "/home/me/.gsk4j";
         assertTrue(Explanations.explain(6000, systemStore).what().contains("the *SYSTEM store (/home/me/.gsk4j/system.p12)"));
+    }
+
+    @Test
+    void aStoreProblemIsExplainedFromItsKindNotFromTheSentence() {
+        Facts f = Facts.generic();
+        f.stage = Facts.Stage.ENVIRONMENT;
+        f.factsKnown = true;
+        f.detail = "words that say nothing the explanation reads";
+        f.store = "/data/keys.kdb";
+        f.storeProblem = StoreProblem.UNKNOWN_FORMAT;
+        assertTrue(Explanations.explain(202, f).what().contains("IBM CMS key database"), Explanations.explain(202, f).what());
+        f.store = "/data/keys.bin";
+        assertTrue(Explanations.explain(202, f).what().startsWith("The file /data/keys.bin is not a store gsk4j can read"),
+                Explanations.explain(202, f).what());
+        f.storeProblem = StoreProblem.NOT_A_FILE;
+        assertEquals("The store /data/keys.bin is a directory, not a file.", Explanations.explain(202, f).what());
+        f.storeProblem = StoreProblem.STASH_MISSING;
+        assertTrue(Explanations.explain(202, f).what().startsWith("The stash file does not exist"));
+        f.storeProblem = StoreProblem.MISSING;
+        assertEquals("The store /data/keys.bin does not exist.", Explanations.explain(202, f).what());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.gsk4j.internal.certs;
 
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
+import io.gsk4j.StoreProblem;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -139,7 +140,7 @@ final class KeyStoreContents implements StoreContents {
     }
 
     private static GskException corrupt(StoreFormat format, Path file, Exception cause) {
-        return new GskException(GskStatus.GSK_KEYRING_OPEN_ERROR,
+        return GskException.store(StoreProblem.DAMAGED,
                 "certificate store " + file + " is not a readable " + format + " store (damaged or truncated)", cause);
     }
 }
