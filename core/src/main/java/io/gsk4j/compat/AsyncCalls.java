@@ -130,6 +130,7 @@ final class AsyncCalls implements GskSslConstants, QsoAsyncConstants {
         Completion c = started.completion();
         area.returnValue = c.statusCode();
         area.errnoValue = c.errnoCode();
+        keepFacts(c);
         area.secureDataTransferSize = c.bytes();
         area.operationCompleted = operation;
         area.postFlagResult = started.posted() ? 1 : 0;
@@ -238,6 +239,7 @@ final class AsyncCalls implements GskSslConstants, QsoAsyncConstants {
         out.postFlagResult = 0;
         out.returnValue = c.statusCode();
         out.errnoValue = c.errnoCode();
+        keepFacts(c);
         out.operationCompleted = operationCompleted(c.kind());
         out.secureDataTransferSize = c.bytes();
         out.bytesAvailable = 0;
@@ -263,6 +265,16 @@ final class AsyncCalls implements GskSslConstants, QsoAsyncConstants {
         out.operationId = c.operationId;
         out.reserved1 = c.reserved1;
         out.reserved2 = c.reserved2;
+    }
+
+    /**
+     * A failed operation's facts become the receiving thread's last failure, as a failed
+     * synchronous call's do: the thread that reads the structure can ask Gsk.lastFailure() why.
+     */
+    private static void keepFacts(Completion c) {
+        if (c.failure() != null) {
+            ThreadErrno.setLastFailure(c.failure());
+        }
     }
 
     private static int operationCompleted(OperationKind kind) {

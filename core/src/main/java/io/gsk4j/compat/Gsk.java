@@ -389,8 +389,10 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
      * The facts behind this thread's last failing gsk_* call (the status it returned, errno, the
      * TLS alert, the certificate problem, which end refused), next to {@link #errno()}: a C
      * program has only the number, a Java one can ask why without running anything again.
-     * Empty until a call on this thread fails; a later failure replaces it, a success does not
-     * clear it (as with errno).
+     * An asynchronous operation's failure becomes the last failure of the thread that receives
+     * its results (QsoWaitForIOCompletion, or the start call when it finished at once). Empty
+     * until a call on this thread fails; a later failure replaces it, a success does not clear
+     * it (as with errno).
      */
     public static java.util.Optional<GskException> lastFailure() {
         return java.util.Optional.ofNullable(ThreadErrno.lastFailure());
