@@ -757,6 +757,15 @@ public final class Session implements AutoCloseable {
         return peerChain;
     }
 
+    /**
+     * The certificate authorities the peer named when it asked for this session's certificate
+     * (its certificate_authorities, as {@code openssl s_client} shows them), possibly none;
+     * empty when the peer did not ask. Known from the handshake on, also after it failed.
+     */
+    public synchronized Optional<List<String>> certificateRequestAuthorities() {
+        return setup == null ? Optional.empty() : Optional.ofNullable(setup.binding().requestedIssuers());
+    }
+
     /** The chain this session presented, or would present (leaf first). */
     public synchronized List<X509Certificate> localCertificates() {
         if (setup != null) {

@@ -104,6 +104,7 @@ class FailureFactsTest {
         X509Names end = new X509Names(problem.chainEnd().orElseThrow());
         assertTrue(end.subject().contains("Facts Intermediate"), end.subject());
         assertTrue(problem.chainEndIssuer().orElseThrow().contains("Facts Root"));
+        assertTrue(ends.clientSession().certificateRequestAuthorities().isEmpty(), "the server asked for no certificate");
         assertFalse(problem.chainEndSelfIssued());
 
         // the server heard it as the client's alert: the peer refused it
@@ -177,6 +178,9 @@ class FailureFactsTest {
         assertTrue(alert == TlsAlert.UNKNOWN_CA || alert == TlsAlert.CERTIFICATE_UNKNOWN
                 || alert == TlsAlert.BAD_CERTIFICATE, alert::toString);
         assertSame(onRead, ends.clientSession().failure().orElseThrow());
+        // which CAs the server would have accepted: what it named in its certificate request
+        assertEquals(List.of(serverCa.certificate().getSubjectX500Principal().getName()),
+                ends.clientSession().certificateRequestAuthorities().orElseThrow());
         }
     }
 

@@ -170,6 +170,8 @@ final class ClientCommand implements Callable<Integer> {
         }
         Step failed = Progress.run(spec.commandLine().getErr(), "waiting for the server's handshake (timeout "
                 + (tls.handshakeTimeout == 0 ? "none" : tls.handshakeTimeout + " s") + ")", session::handshake);
+        facts.certificateAuthorities = session.certificateRequestAuthorities();
+        report.certificateAuthorities = facts.certificateAuthorities;
         if (failed != null) {
             report.failure = failed;
             report.stage = Facts.Stage.HANDSHAKE;

@@ -38,6 +38,8 @@ final class ConnectionReport {
     Integer validationRule;
     List<CertSummary> chain = List.of();
     String chainSource;
+    /** The CA names the server listed when it asked for a client certificate; null when it did not ask. */
+    List<String> certificateAuthorities;
     Explanation explanation;
     /** Why the exchange after a good handshake failed, when it did. */
     Explanation dataExplanation;
@@ -83,6 +85,8 @@ final class ConnectionReport {
         chain.forEach(c -> certs.add(c.toJson()));
         m.put("chain", certs);
         m.put("chainSource", chainSource);
+        m.put("certificateRequest", certificateAuthorities == null ? null
+                : Map.of("authorities", List.copyOf(certificateAuthorities)));
         m.put("explanation", explanation == null ? null : explanation.toJson());
         m.put("notes", List.copyOf(notes));
         m.put("exchange", exchangeJson());

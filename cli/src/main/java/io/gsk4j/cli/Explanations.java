@@ -222,7 +222,7 @@ final class Explanations {
         if (alert != null) {
             return new Explanation("The " + f.partner() + " does not trust this " + (f.server ? "server" : "client")
                     + "'s certificate: it sent the alert " + alert + ", so the CA that issued the certificate in "
-                    + storeText(f) + " is not in its trust store." + (f.stage == Facts.Stage.DATA ? tls13Late() : ""),
+                    + storeText(f) + " is not in its trust store." + acceptedFrom(f) + (f.stage == Facts.Stage.DATA ? tls13Late() : ""),
                     giveOurCa(f));
         }
         String where = storeText(f);
@@ -306,6 +306,17 @@ final class Explanations {
         return new Explanation("A TLS record from the " + f.partner() + " failed its integrity check: it was changed on the"
                 + " way or the " + f.partner() + "'s TLS stack is broken.",
                 "Look for a middlebox (proxy, load balancer, packet inspection) between the two ends, and try again.");
+    }
+
+    /** "CN=A; CN=B", or what an empty list means. */
+    static String authoritiesText(List<String> authorities) {
+        return authorities.isEmpty() ? "any CA (its request named none)" : String.join("; ", authorities);
+    }
+
+    /** What the server said it would accept, when it asked for our certificate. */
+    private static String acceptedFrom(Facts f) {
+        return f.server || f.certificateAuthorities == null ? ""
+                : " The server accepts certificates from " + authoritiesText(f.certificateAuthorities) + ".";
     }
 
     /** Why a refusal showed up on a read although the handshake returned GSK_OK. */
@@ -453,7 +464,7 @@ final class Explanations {
         }
         return new Explanation("The server demands a client certificate and this client has none to send: "
                 + storeText(f) + " holds no key" + (f.label != null ? " under " + quoted(f.label) : " (or no --label names one)") + "."
-                + (f.stage == Facts.Stage.DATA ? tls13Late() : ""),
+                + acceptedFrom(f) + (f.stage == Facts.Stage.DATA ? tls13Late() : ""),
                 "Get a client certificate from a CA the server trusts (gsk4j store sign --usage client ...), put it in a"
                         + " store and pass --keyring STORE --label LABEL.");
     }
@@ -483,7 +494,7 @@ final class Explanations {
         }
         return new Explanation("The server refused this client's certificate" + (alert != null ? " (it sent the alert "
                 + alert + ")" : "") + ": it does not trust the CA that issued it, or the certificate is not fit for client"
-                + " authentication." + (f.stage == Facts.Stage.DATA ? tls13Late() : ""),
+                + " authentication." + acceptedFrom(f) + (f.stage == Facts.Stage.DATA ? tls13Late() : ""),
                 "Have the client certificate issued by a CA the server trusts, or give the server's administrator your CA"
                         + " certificate (gsk4j store export --store " + storeArg(f) + " --label LABEL --chain).");
     }

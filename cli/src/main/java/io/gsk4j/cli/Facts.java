@@ -61,6 +61,8 @@ final class Facts {
     Party refusedBy;
     /** Why this side refused the partner's chain, or null. */
     CertificateProblem problem;
+    /** The CA names the server listed when it asked for our certificate; null when it did not ask. */
+    List<String> certificateAuthorities;
     /** Why the store could not be opened, or null. */
     StoreProblem storeProblem;
     Errno errno;

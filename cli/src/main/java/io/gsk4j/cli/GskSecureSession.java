@@ -90,6 +90,15 @@ final class GskSecureSession implements AutoCloseable {
         return rc == GSK_OK ? code.value : -1;
     }
 
+    /**
+     * The CA names the server listed when it asked for this client's certificate (empty list:
+     * it named none); null when it did not ask. GSKit has no attribute for it: the Java API's.
+     */
+    List<String> certificateRequestAuthorities() {
+        Session s = sessionOf(session);
+        return s == null ? null : s.certificateRequestAuthorities().orElse(null);
+    }
+
     /** The results of a secure session, read with the get functions. */
     Negotiated negotiated() {
         IntRef protocol = new IntRef();

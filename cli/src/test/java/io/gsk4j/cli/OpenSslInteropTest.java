@@ -93,6 +93,9 @@ class OpenSslInteropTest {
                     || what.startsWith("The server refused this client's certificate"), what);
             assertTrue(what.contains("alert " + alert), what);
             assertTrue(what.contains("first read"), what);
+            // what the server said it accepts, as openssl s_client shows it
+            assertEquals(List.of("CN=gsk4j Other CA"), MiniJson.get(json, "certificateRequest", "authorities"));
+            assertTrue(what.contains("The server accepts certificates from CN=gsk4j Other CA."), what);
         }
     }
 

@@ -70,6 +70,8 @@ class ServerCommandTest {
                     without.out());
             assertTrue(without.out().contains("result: FAILED, 403 GSK_ERROR_NO_CERTIFICATE"), without.out());
             assertTrue(ClientCommandTest.oneLine(without.out()).contains("came with the first read"), without.out());
+            assertTrue(without.out().contains("client cert   requested; the server accepts certificates from CN=" + Pki.CA_NAME),
+                    without.out());
             server.awaitOutput("[2] connection");
             server.awaitOutput("result: FAILED, 403");
             assertTrue(ClientCommandTest.oneLine(server.out()).contains("The client sent no certificate, and --client-auth required"),

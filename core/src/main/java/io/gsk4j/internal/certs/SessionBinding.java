@@ -28,6 +28,7 @@ public final class SessionBinding {
     private volatile ChainVerdict verdict;
     private volatile String unknownRevocationSubject;
     private volatile boolean certificateWithheld;
+    private volatile List<String> requestedIssuers;
 
     public SessionBinding(String alias, PrivateKey key, List<X509Certificate> chain, ChainValidator validator, PeerAuth peerAuth,
             CertValidationCallback callback, SignatureAlgorithms signatureAlgorithms, Revocation revocation,
@@ -80,6 +81,23 @@ public final class SessionBinding {
     /** The peer asked for our certificate and this session had none it could use. */
     void recordCertificateWithheld() {
         this.certificateWithheld = true;
+    }
+
+    /** The peer asked for our certificate, naming these CAs (certificate_authorities; possibly none). */
+    void recordCertificateRequest(java.security.Principal[] issuers) {
+        List<String> names = new java.util.ArrayList<>();
+        if (issuers != null) {
+            for (java.security.Principal p : issuers) {
+                names.add(p instanceof javax.security.auth.x500.X500Principal
+                        ? ((javax.security.auth.x500.X500Principal) p).getName() : p.getName());
+            }
+        }
+        this.requestedIssuers = List.copyOf(names);
+    }
+
+    /** The CA names the peer listed when it asked for our certificate; null when it did not ask. */
+    public List<String> requestedIssuers() {
+        return requestedIssuers;
     }
 
     /** Whether the peer asked for a certificate this session did not send (decides what its refusal means). */
