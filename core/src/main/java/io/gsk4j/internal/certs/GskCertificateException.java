@@ -31,7 +31,7 @@ public final class GskCertificateException extends CertificateException {
 
     /**
      * A CertPathValidatorException with the reason, as the direct cause: JDKs that choose the
-     * alert from it send unknown_ca or certificate_expired. JDK 17 sends certificate_unknown for
+     * alert from it send unknown_ca or certificate_expired. JDK 17 and 25 send certificate_unknown for
      * a trust manager's refusal whatever the cause (measured in FailureFactsTest, which reports
      * the alert that really left rather than this intention).
      */
