@@ -237,16 +237,58 @@ final class Explanations {
                             + shortFingerprint(leaf) + " with the server's administrator first); for a test only,"
                             + " --server-auth passthru lets the handshake through.");
         }
+        if (!f.server && endsAtALeaf(f)) {
+            return leafOnly(f);
+        }
         String what = (f.server ? "The client's certificate chain" : "The server's certificate chain")
                 + (ca != null ? " ends at " + quoted(ca) + ", a CA that " + where + " does not trust."
                 : " does not end at a CA that " + where + " trusts.");
-        String fix = (f.pemStore ? "Append " : "Import ") + (ca != null ? "the certificate of " + quoted(ca) : "the issuing CA's certificate")
-                + (f.pemStore ? " to the PEM store: cat ca.pem >> " + f.store
-                : " as a trusted entry: gsk4j store import --store " + storeArg(f) + " --trusted --label LABEL ca.pem")
+        String fix = trustTheCa(f, ca != null ? "the certificate of " + quoted(ca) : "the issuing CA's certificate")
                 + " (get ca.pem from the " + f.partner() + "'s administrator or your PKI, and check its fingerprint)";
         fix += f.server ? "; for a test only, --client-auth-type passthru lets such clients in."
                 : "; for a test only, --server-auth passthru lets the handshake through and still reports the code.";
         return new Explanation(what, fix);
+    }
+
+    /** The refused chain stops at an end-entity certificate that is not self-issued: its issuer was not sent. */
+    private static boolean endsAtALeaf(Facts f) {
+        CertificateProblem p = f.problem;
+        return p != null && p.chainEnd().isPresent() && !p.chainEndSelfIssued() && p.chainEnd().get().getBasicConstraints() < 0;
+    }
+
+    /**
+     * The server sent its certificate without the one that issued it. Usually an intermediate the
+     * server should send (the fix is there, never a trusted intermediate here); in a private PKI
+     * the issuer may be the root, which is then trusted here.
+     */
+    private static Explanation leafOnly(Facts f) {
+        java.security.cert.X509Certificate end = f.problem.chainEnd().orElseThrow();
+        String issuer = end.getIssuerX500Principal().getName();
+        String published = io.gsk4j.internal.ocsp.OcspUrls.aiaCaIssuersUrl(end)
+                .map(url -> " (the certificate says the issuer's certificate is published at " + url + ")").orElse("");
+        return new Explanation("The server sent its certificate " + quoted(end.getSubjectX500Principal().getName())
+                + " without the certificate of its issuer " + quoted(issuer) + published + ", and " + storeText(f)
+                + " does not hold that issuer: the server omits its intermediate CA certificate, or its CA is a private"
+                + " root this store does not trust.",
+                "If " + quoted(issuer) + " is an intermediate CA, the fix belongs on the server: have it send its full"
+                        + " chain (its certificate followed by the intermediate); do not trust an intermediate here. If it is"
+                        + " the root of a private PKI you trust, " + lowerFirst(trustTheCa(f, "its certificate"))
+                        + " (check the fingerprint with the server's administrator).");
+    }
+
+    /** How to make the store trust a CA: import, append to a PEM store of our own, never edit the OS bundle. */
+    private static String trustTheCa(Facts f, String what) {
+        if (f.pemStore && f.store != null && (f.store.startsWith("/etc/ssl/") || f.store.startsWith("/etc/pki/"))) {
+            return "Add " + what + " the operating system's way (Debian: copy ca.pem to /usr/local/share/ca-certificates/ca.crt"
+                    + " and run update-ca-certificates; the bundle " + f.store + " is regenerated, so do not edit it), or"
+                    + " give gsk4j a store of its own: gsk4j store import --store trust.p12 --trusted --label LABEL ca.pem";
+        }
+        return (f.pemStore ? "Append " : "Import ") + what + (f.pemStore ? " to the PEM store: cat ca.pem >> " + f.store
+                : " as a trusted entry: gsk4j store import --store " + storeArg(f) + " --trusted --label LABEL ca.pem");
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private static Explanation expired(Facts f) {

@@ -174,6 +174,18 @@ class ExplanationsTest {
     }
 
     @Test
+    void theOperatingSystemsBundleIsNeverEditedByHand() {
+        Facts f = Facts.generic();
+        f.store = "/etc/ssl/certs/ca-certificates.crt";
+        f.pemStore = true;
+        f.chain = List.of(cert("CN=web", "CN=Corp Root", "2025-01-01T00:00:00Z", "2030-01-01T00:00:00Z"),
+                cert("CN=Corp Root", "CN=Corp Root", "2025-01-01T00:00:00Z", "2030-01-01T00:00:00Z"));
+        String fix = Explanations.explain(6000, f).fix();
+        assertFalse(fix.contains("cat ca.pem >>"), fix);
+        assertTrue(fix.contains("update-ca-certificates"), fix);
+    }
+
+    @Test
     void noCommonCipherSaysWhatToEnable() {
         Facts f = Facts.generic();
         f.offered.put("TLS 1.3", List.of("TLS_AES_128_GCM_SHA256"));
