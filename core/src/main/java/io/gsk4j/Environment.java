@@ -8,10 +8,12 @@ import io.gsk4j.attr.HandleKind;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.AttributeValues;
 import io.gsk4j.internal.EnvironmentSnapshot;
+import io.gsk4j.internal.ProtocolSwitches;
 import io.gsk4j.internal.certs.StoreLocations;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A GSKit secure environment: open it, set attributes, {@link #init()} it, open sessions.
@@ -84,6 +86,15 @@ public final class Environment implements AutoCloseable {
     public synchronized EnumValue getEnum(EnumAttribute id) throws GskException {
         readable(id);
         return values.enumValue(id);
+    }
+
+    /**
+     * The protocols switched on here that this Java runtime's security policy will not
+     * negotiate. Setting them succeeded (as on IBM i, where QSSLPCL has the same role); this
+     * is the way to warn about them.
+     */
+    public synchronized Set<TlsProtocol> protocolsDisabledByPlatform() {
+        return ProtocolSwitches.disabledByPlatform(values);
     }
 
     private void readable(Attribute id) throws GskException {

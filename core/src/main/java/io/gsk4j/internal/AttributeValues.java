@@ -91,7 +91,7 @@ public final class AttributeValues {
             throw new GskException(GskStatus.GSK_ATTRIBUTE_INVALID_ENUMERATION,
                     (value == null ? "no value" : value.names().get(0)) + " is not a value of " + id.name());
         }
-        ProtocolSwitches.checkHonourable(id, value);
+        // a protocol switch is recorded even where the platform disables the protocol (ProtocolSwitches)
         if (isPassthru(id, value) && validationCallback != null && validationCallback.validationRequired()) {
             throw new GskException(GskStatus.GSK_CONFLICTING_VALIDATION_SETTING,
                     "PASSTHRU contradicts the registered GSK_CERT_VALIDATION_CALLBACK, which requires validation");

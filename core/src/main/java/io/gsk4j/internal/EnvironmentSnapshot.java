@@ -13,9 +13,14 @@ import io.gsk4j.internal.certs.KeyMaterial;
 import io.gsk4j.internal.certs.StoreLoader;
 import io.gsk4j.internal.certs.StoreLocations;
 import io.gsk4j.internal.certs.StoreRequest;
+import io.gsk4j.internal.crl.CrlFiles;
 import io.gsk4j.internal.ocsp.OcspChecker;
+import io.gsk4j.internal.validation.ProfileChoice;
+import io.gsk4j.internal.validation.ValidationPolicy;
 import java.security.GeneralSecurityException;
+import java.security.cert.X509CRL;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
@@ -35,16 +40,24 @@ public final class EnvironmentSnapshot {
     private final EngineBindings bindings;
     private final SSLContext context;
     private final OcspChecker ocsp;
+    private final ValidationPolicy.Profile defaultProfile;
 
     private EnvironmentSnapshot(AttributeValues values, StoreLocations locations, KeyMaterial keyMaterial,
-            EngineBindings bindings, SSLContext context, OcspChecker ocsp) {
+            List<X509CRL> crls, EngineBindings bindings, SSLContext context, OcspChecker ocsp) {
         this.values = values;
         this.locations = locations;
         this.keyMaterial = keyMaterial;
-        this.validator = new ChainValidator(keyMaterial.trustedCertificates());
+        this.validator = new ChainValidator(keyMaterial.trustedCertificates(), crls);
         this.bindings = bindings;
         this.context = context;
         this.ocsp = ocsp;
+        this.defaultProfile = ProfileChoice.environmentDefault(
+                values.buffer(BufferAttribute.GSK_IBMI_APPLICATION_ID).orElse(null), locations.applicationDefinitions());
+    }
+
+    /** The validation profile of sessions that do not set GSK4J_VALIDATION_PROFILE (see ProfileChoice). */
+    public ValidationPolicy.Profile defaultProfile() {
+        return defaultProfile;
     }
 
     /** Reads the store and builds the context: what gsk_environment_init does. */
@@ -55,6 +68,7 @@ public final class EnvironmentSnapshot {
         // malformed cipher lists are refused here, before any file is touched
         CipherLists.resolve(values, ProtocolSwitches.enabled(values));
         SignatureAlgorithms.fromAttributes(values);
+        List<X509CRL> crls = CrlFiles.load(values.buffer(BufferAttribute.GSK4J_CRL_FILES).orElse(null));
         KeyMaterial material = StoreLoader.load(storeRequest(values, locations));
         EngineBindings bindings = new EngineBindings();
         try {
@@ -65,7 +79,7 @@ public final class EnvironmentSnapshot {
             context.getClientSessionContext().setSessionTimeout(resumeSeconds);
             context.getServerSessionContext().setSessionTimeout(resumeSeconds);
             OcspChecker ocsp = OcspConfig.checker(values).orElse(null);
-            return new EnvironmentSnapshot(values.freeze(), locations, material, bindings, context, ocsp);
+            return new EnvironmentSnapshot(values.freeze(), locations, material, crls, bindings, context, ocsp);
         } catch (GeneralSecurityException e) {
             throw new GskException(GskStatus.GSK_INTERNAL_ERROR, "the JDK's TLS context could not be created", e);
         }

@@ -14,13 +14,13 @@ import java.util.List;
  * followed the way {@link ChainValidator} follows it (issuer by name and signature, presented
  * certificates first for intermediates, the store for the anchor).
  */
-final class CertificateProblems {
+public final class CertificateProblems {
     private static final int MAX_PRESENTED = ValidationPolicy.DEPTH_LIMIT + 1;
 
     private CertificateProblems() {
     }
 
-    static CertificateProblem of(ChainVerdict verdict, X509Certificate[] presented, List<X509Certificate> anchors, Date now) {
+    public static CertificateProblem of(ChainVerdict verdict, X509Certificate[] presented, List<X509Certificate> anchors, Date now) {
         List<X509Certificate> received = presented == null ? List.of() : List.of(presented);
         List<X509Certificate> built = new ArrayList<>();
         X509Certificate anchor = null;

@@ -10,23 +10,40 @@ import java.security.cert.X509Certificate;
  * why not, with a sentence for people, and for refusals by a named rule the rule itself.
  * The validation code ({@code GSK_CERTIFICATE_VALIDATION_CODE}, {@code GSK_LAST_VALIDATION_ERROR})
  * is the rule's number when there is one, else the status number, as on IBM i (6000, 107).
+ *
+ * @param passable whether PASSTHRU authentication lets the session start despite this refusal:
+ *        the chain failed only because it expired or its root is untrusted, or only by a rule of
+ *        the opt-in STRICT profile
+ * @param certificate the certificate a named rule refused, or null (the verdict is about the chain,
+ *        or no rule refused)
  */
-public record ChainVerdict(GskStatus status, String reason, ValidationReason rule, X509Certificate certificate) {
+public record ChainVerdict(GskStatus status, String reason, ValidationReason rule, boolean passable,
+        X509Certificate certificate) {
     public static final ChainVerdict OK = new ChainVerdict(GskStatus.GSK_OK, "the chain is valid");
 
     /** A verdict without a named rule: OK, and the untrusted-root, signature and validity refusals. */
     public ChainVerdict(GskStatus status, String reason) {
-        this(status, reason, null, null);
+        this(status, reason, null, status == GskStatus.GSK_KEYFILE_CERT_EXPIRED || status == GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT,
+                null);
     }
 
-    /** A verdict by a named rule, about no single certificate. */
     public ChainVerdict(GskStatus status, String reason, ValidationReason rule) {
-        this(status, reason, rule, null);
+        this(status, reason, rule, false, null);
+    }
+
+    /** A verdict about the chain as a whole. */
+    public ChainVerdict(GskStatus status, String reason, ValidationReason rule, boolean passable) {
+        this(status, reason, rule, passable, null);
     }
 
     /** A refusal by a named rule: its status, its text, the certificate it is about. */
     public static ChainVerdict refusedBy(Violation v) {
-        return new ChainVerdict(v.rule().status(), v.text(), v.rule(), v.certificate());
+        return new ChainVerdict(v.rule().status(), v.text(), v.rule(), false, v.certificate());
+    }
+
+    /** The same verdict, PASSTHRU letting it through or not. */
+    ChainVerdict passable(boolean p) {
+        return new ChainVerdict(status, reason, rule, p, certificate);
     }
 
     public boolean ok() {
@@ -38,8 +55,12 @@ public record ChainVerdict(GskStatus status, String reason, ValidationReason rul
         return rule != null ? rule.code() : status.code();
     }
 
-    /** The failures PASSTHRU authentication lets through: IBM names expiry and an untrusted root. */
+    /**
+     * The failures PASSTHRU authentication lets through: IBM names expiry and an untrusted root
+     * (and then only when nothing else is wrong with the chain); gsk4j adds refusals by a rule
+     * only the opt-in STRICT profile has.
+     */
     public boolean passableInPassthru() {
-        return status == GskStatus.GSK_KEYFILE_CERT_EXPIRED || status == GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT;
+        return !ok() && passable;
     }
 }
