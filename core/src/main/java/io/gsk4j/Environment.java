@@ -162,6 +162,9 @@ public final class Environment implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        if (!closed) {
+            values.release(); // the password stays only while an open session still holds it
+        }
         closed = true;
     }
 

@@ -745,6 +745,7 @@ public final class Session implements AutoCloseable {
             }
             state = SessionState.CLOSED;
             io = asyncIo;
+            values.release(); // its hold on GSK_KEYRING_PW
         }
         if (io != null && setup != null) {
             // pending operations complete with GSK_IBMI_ERROR_CLOSED; the socket leaves its I/O thread

@@ -4,10 +4,12 @@ import static io.gsk4j.compat.Gsk.*;
 
 import io.gsk4j.CertificateInfo;
 import io.gsk4j.Errno;
+import io.gsk4j.GskException;
 import io.gsk4j.Session;
 import io.gsk4j.compat.CertDataRef;
 import io.gsk4j.compat.GskHandle;
 import io.gsk4j.compat.IntRef;
+import io.gsk4j.compat.Qso_OverlappedIO_t;
 import io.gsk4j.compat.StringRef;
 import java.nio.channels.SocketChannel;
 import java.security.cert.X509Certificate;
@@ -69,6 +71,40 @@ final class GskSecureSession implements AutoCloseable {
     /** gsk_secure_soc_init; null when the session is secure, else the failure with its facts. */
     Step handshake() {
         return call("gsk_secure_soc_init(session)", gsk_secure_soc_init(session));
+    }
+
+    /**
+     * A handshake that failed with {@code rc} (a startInit completion): the failure with its
+     * facts, as {@link #handshake()} gives it: the session's own failure, which it keeps, else
+     * what the compat layer kept for this thread.
+     */
+    Step handshakeFailed(String call, int rc, Errno errno) {
+        Session s = sessionOf(session);
+        GskException kept = s == null ? null : s.failure().filter(e -> e.code() == rc).orElse(null);
+        if (kept == null) {
+            return Step.failed(call, rc, errno);
+        }
+        return new Step(call, rc, errno, kept.detail().isBlank() ? null : kept.detail(), kept);
+    }
+
+    /** gsk_secure_soc_startInit; every result arrives on the port (the call returns 6019 when it started). */
+    int startHandshake(int port, Qso_OverlappedIO_t area) {
+        int rc = gsk_secure_soc_startInit(session, port, area);
+        transcript.record(side, "gsk_secure_soc_startInit(session, port, &area)", rc);
+        return rc;
+    }
+
+    /**
+     * gsk_secure_soc_startRecv into {@code area.buffer}. Not in the transcript: a long echo
+     * would grow it without bound, and it is printed with the handshake's report anyway.
+     */
+    int startReceive(int port, Qso_OverlappedIO_t area) {
+        return gsk_secure_soc_startRecv(session, port, area);
+    }
+
+    /** gsk_secure_soc_startSend of {@code area.buffer[0..bufferLength)}; not in the transcript either. */
+    int startSend(int port, Qso_OverlappedIO_t area) {
+        return gsk_secure_soc_startSend(session, port, area);
     }
 
     /** GSK_CERTIFICATE_VALIDATION_CODE; also readable after a failed handshake. */

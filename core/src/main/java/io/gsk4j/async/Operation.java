@@ -73,11 +73,19 @@ abstract class Operation {
         } catch (GskException e) {
             complete(e);
             return DONE;
+        } catch (OutOfMemoryError e) {
+            outOfMemory();
+            return DONE;
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "an asynchronous " + kind() + " failed unexpectedly", e);
             complete(new GskException(GskStatus.GSK_INTERNAL_ERROR, "an asynchronous " + kind() + " failed unexpectedly", e));
             return DONE;
         }
+    }
+
+    /** Memory ran out during a step on the I/O thread: the operation completes with GSK_INSUFFICIENT_STORAGE. */
+    void outOfMemory() {
+        complete(OUT_OF_MEMORY);
     }
 
     /**
@@ -92,7 +100,7 @@ abstract class Operation {
             return Started.now(result, posted);
         } catch (NeedIo n) {
             return null;
-        } catch (GskException e) {
+        } catch (GskException | OutOfMemoryError e) { // the start call returns it (Guard: 4 for memory)
             finished = true;
             port.untrack(this);
             throw e;
@@ -104,6 +112,10 @@ abstract class Operation {
             immediate = false;
         }
     }
+
+    /** Made in advance: when memory has run out, making the failure could fail too. */
+    static final GskException OUT_OF_MEMORY = new GskException(GskStatus.GSK_INSUFFICIENT_STORAGE,
+            "memory ran out during the operation");
 
     /** How a cancelled operation ends (QsoCancelOperation, or the I/O threads shutting down). */
     static GskException cancellation() {
@@ -118,8 +130,9 @@ abstract class Operation {
             if (finished) {
                 return false;
             }
-            finished = true;
+            // made before the operation counts as finished: if memory runs out here, a later try still posts
             c = new Completion(kind(), channel.io.session(), failure, bytes(), options.operationId(), options.attachment());
+            finished = true;
             result = c;
             post = !immediate || options.postAlways();
         }
