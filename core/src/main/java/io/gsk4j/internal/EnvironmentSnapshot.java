@@ -3,6 +3,7 @@ package io.gsk4j.internal;
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
 import io.gsk4j.attr.BufferAttribute;
+import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.HandleKind;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.certs.ChainValidator;
@@ -13,6 +14,7 @@ import io.gsk4j.internal.certs.KeyMaterial;
 import io.gsk4j.internal.certs.StoreLoader;
 import io.gsk4j.internal.certs.StoreLocations;
 import io.gsk4j.internal.certs.StoreRequest;
+import io.gsk4j.internal.crl.CrlFetcher;
 import io.gsk4j.internal.crl.CrlFiles;
 import io.gsk4j.internal.ocsp.OcspChecker;
 import io.gsk4j.internal.validation.ProfileChoice;
@@ -41,6 +43,7 @@ public final class EnvironmentSnapshot {
     private final SSLContext context;
     private final OcspChecker ocsp;
     private final ValidationPolicy.Profile defaultProfile;
+    private final CrlFetcher crlFetcher;
 
     private EnvironmentSnapshot(AttributeValues values, StoreLocations locations, KeyMaterial keyMaterial,
             List<X509CRL> crls, EngineBindings bindings, SSLContext context, OcspChecker ocsp) {
@@ -51,8 +54,14 @@ public final class EnvironmentSnapshot {
         this.bindings = bindings;
         this.context = context;
         this.ocsp = ocsp;
+        this.crlFetcher = values.isOn(EnumAttribute.GSK4J_CRL_DP_ENABLE) ? new CrlFetcher(OcspConfig.settings(values)) : null;
         this.defaultProfile = ProfileChoice.environmentDefault(
                 values.buffer(BufferAttribute.GSK_IBMI_APPLICATION_ID).orElse(null), locations.applicationDefinitions());
+    }
+
+    /** Fetches CRLs from distribution points (GSK4J_CRL_DP_ENABLE), or null when off. */
+    public CrlFetcher crlFetcher() {
+        return crlFetcher;
     }
 
     /** The validation profile of sessions that do not set GSK4J_VALIDATION_PROFILE (see ProfileChoice). */

@@ -78,6 +78,16 @@ public final class ChainValidator {
         return validate(chain, now, policy, EnumSet.of(policy.purpose()));
     }
 
+    /** The same with more CRLs than the validator holds (fetched for this chain from its distribution points). */
+    public ChainVerdict validate(X509Certificate[] chain, Date now, ValidationPolicy policy, List<X509CRL> moreCrls) {
+        if (moreCrls.isEmpty()) {
+            return validate(chain, now, policy);
+        }
+        List<X509CRL> all = new ArrayList<>(crls);
+        all.addAll(moreCrls);
+        return new ChainValidator(anchors, all).validate(chain, now, policy);
+    }
+
     private ChainVerdict validate(X509Certificate[] presented, Date instant, ValidationPolicy policy, Set<Purpose> purposes) {
         if (presented == null || presented.length == 0) {
             return new ChainVerdict(GskStatus.GSK_ERROR_NO_CERTIFICATE, "the peer sent no certificate");

@@ -45,8 +45,10 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
         if (binding == null) {
             throw GskCertificateException.of(GskStatus.GSK_INTERNAL_ERROR, "no gsk4j session is bound to this handshake");
         }
+        List<java.security.cert.X509CRL> fetched = binding.revocation() == null ? List.of()
+                : binding.revocation().fetchCrls(chain, binding.validator().anchors(), binding);
         ChainVerdict verdict = signatureAlgorithmsAllowed(
-                binding.validator().validate(chain, new Date(), binding.policy()), chain, binding);
+                binding.validator().validate(chain, new Date(), binding.policy(), fetched), chain, binding);
         if (binding.revocation() != null) {
             verdict = binding.revocation().check(verdict, chain, binding.validator().anchors(), binding);
         }
