@@ -171,6 +171,18 @@ class ValidationProfileHandshakeTest {
     }
 
     @Test
+    void aCrlInAPemStoreCountsLikeACrlFile() throws Exception {
+        Issued leaf = CertBuilder.server("CN=localhost", "localhost").issuedBy(root);
+        Path pemStore = io.gsk4j.testpki.TestPki.pem().trusted("root", root.cert()).write(dir.resolve("trust-with-crl.pem"), null);
+        Files.writeString(pemStore, CrlBuilder.pem(CrlBuilder.by(root).revoke(leaf.cert().getSerialNumber(), CrlBuilder.KEY_COMPROMISE)
+                .build()), java.nio.file.StandardOpenOption.APPEND);
+        try (GskPair.Outcome o = connect(leaf, Stores.environment(dir, EnumValue.GSK_CLIENT_SESSION, pemStore), env -> { })) {
+            assertNotNull(o.failure());
+            assertEquals(ValidationReason.REVOKED.code(), o.failure().validationCode());
+        }
+    }
+
+    @Test
     void aMissingCrlFileFailsTheEnvironment() throws Exception {
         Environment env = Stores.environment(dir, EnumValue.GSK_CLIENT_SESSION, Stores.pkcs12(dir, "c", null, root.cert()));
         env.set(BufferAttribute.GSK4J_CRL_FILES, dir.resolve("nowhere.crl").toString());

@@ -77,8 +77,9 @@ public final class EnvironmentSnapshot {
         // malformed cipher lists are refused here, before any file is touched
         CipherLists.resolve(values, ProtocolSwitches.enabled(values));
         HandshakeSetup.signatureAlgorithms(values);
-        List<X509CRL> crls = CrlFiles.load(values.buffer(BufferAttribute.GSK4J_CRL_FILES).orElse(null));
+        List<X509CRL> crls = new java.util.ArrayList<>(CrlFiles.load(values.buffer(BufferAttribute.GSK4J_CRL_FILES).orElse(null)));
         KeyMaterial material = StoreLoader.load(storeRequest(values, locations));
+        crls.addAll(CrlFiles.inStore(material.source()));
         EngineBindings bindings = new EngineBindings();
         try {
             SSLContext context = SSLContext.getInstance("TLS");

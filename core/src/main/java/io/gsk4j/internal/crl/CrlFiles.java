@@ -38,6 +38,40 @@ public final class CrlFiles {
         return List.copyOf(out);
     }
 
+    private static final java.util.regex.Pattern CRL_BLOCK =
+            java.util.regex.Pattern.compile("-----BEGIN X509 CRL-----.*?-----END X509 CRL-----", java.util.regex.Pattern.DOTALL);
+
+    /**
+     * The CRLs a PEM key store holds beside its keys and certificates ("X509 CRL" blocks); none
+     * for other formats. A CRL block that does not parse fails like a CRL file.
+     */
+    public static List<X509CRL> inStore(Path store) throws GskException {
+        if (store == null || !Files.isRegularFile(store)) {
+            return List.of();
+        }
+        String text;
+        try {
+            byte[] bytes = Files.readAllBytes(store);
+            if (bytes.length == 0 || bytes[0] == 0x30) {
+                return List.of(); // DER: PKCS#12 or another binary store
+            }
+            text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return List.of(); // the store loader has read it already; nothing more to learn here
+        }
+        List<X509CRL> out = new ArrayList<>();
+        java.util.regex.Matcher m = CRL_BLOCK.matcher(text);
+        while (m.find()) {
+            try {
+                out.add((X509CRL) CertificateFactory.getInstance("X.509")
+                        .generateCRL(new ByteArrayInputStream(m.group().getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+            } catch (CRLException | CertificateException | RuntimeException e) {
+                throw new GskException(GskStatus.GSK_IBMI_ERROR_CRL_INVALID, "a CRL block of the store " + store + " does not parse", e);
+            }
+        }
+        return List.copyOf(out);
+    }
+
     static List<X509CRL> read(Path file) throws GskException {
         byte[] bytes;
         try {
