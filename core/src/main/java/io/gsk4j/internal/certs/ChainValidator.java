@@ -126,12 +126,12 @@ public final class ChainValidator {
             if (policy.profile() == Profile.STRICT) {
                 // a rule only the opt-in STRICT profile has never aborts a PASSTHRU session
                 boolean baselineAccepts = ValidationRules.check(path, anchor, baseline(policy), purposes) == null
-                        && pkix(path, anchor, now).ok() && CrlCheck.check(path, anchor, crls, now) == null;
+                        && pkix(path, anchor, now, true).ok() && CrlCheck.check(path, anchor, crls, now) == null;
                 return refused.passable(baselineAccepts);
             }
             return refused;
         }
-        ChainVerdict jdk = pkix(path, anchor, now);
+        ChainVerdict jdk = pkix(path, anchor, now, policy.profile() != Profile.JDK);
         if (!jdk.ok()) {
             return jdk;
         }
@@ -157,7 +157,8 @@ public final class ChainValidator {
         return null;
     }
 
-    private static ChainVerdict pkix(List<X509Certificate> path, X509Certificate anchor, Date now) {
+    /** @param secondOpinion whether gsk4j's own rules ran, so a generic refusal may be put to {@link SecondOpinion} */
+    private static ChainVerdict pkix(List<X509Certificate> path, X509Certificate anchor, Date now, boolean secondOpinion) {
         if (path.isEmpty()) {
             return ChainVerdict.OK; // the peer presented a certificate the store trusts directly
         }
@@ -175,6 +176,10 @@ public final class ChainValidator {
             if (e.getReason() == CertPathValidatorException.BasicReason.ALGORITHM_CONSTRAINED) {
                 return new ChainVerdict(GskStatus.GSK_ERROR_UNSUPPORTED_CERTIFICATE_TYPE,
                         "the chain uses an algorithm this runtime refuses: " + e.getMessage());
+            }
+            if (secondOpinion && SecondOpinion.accepts(path, anchor, now)) {
+                // the JDK's generic refusal, which BouncyCastle's RFC 5280 validator does not share: see SecondOpinion
+                return ChainVerdict.OK;
             }
             return new ChainVerdict(GskStatus.GSK_ERROR_CERT_VALIDATION, "PKIX validation failed: " + e.getMessage(), null, false);
         } catch (CertificateException | InvalidAlgorithmParameterException e) {
