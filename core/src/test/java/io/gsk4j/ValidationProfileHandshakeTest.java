@@ -171,6 +171,26 @@ class ValidationProfileHandshakeTest {
     }
 
     @Test
+    void pathBuildingFindsTheChainThroughTheTrustedRootOfTwo() throws Exception {
+        // the server sends its intermediate certified by an old root first, then by the new one;
+        // the client trusts only the new root: the first issuer must be backtracked from
+        Issued oldRoot = CertBuilder.ca("O=gsk4j tests,CN=Old Root").selfSigned();
+        java.security.KeyPair interKey = CertBuilder.ca("CN=key holder").selfSigned().keys();
+        Issued byOld = CertBuilder.ca("O=gsk4j tests,CN=Cross CA").key(interKey).issuedBy(oldRoot);
+        Issued byNew = CertBuilder.ca("O=gsk4j tests,CN=Cross CA").key(interKey).issuedBy(root);
+        Issued leaf = CertBuilder.server("CN=localhost", "localhost").issuedBy(byOld);
+        // a PEM store: PKCS#12 will not hold a chain whose third certificate does not issue the second
+        Path serverPem = io.gsk4j.testpki.TestPki.pem().key("server",
+                new Credential(leaf.key(), new X509Certificate[] {leaf.cert(), byOld.cert(), byNew.cert()})).write(dir.resolve("cross-server.pem"), null);
+        Environment serverEnv = Stores.initialised(dir, EnumValue.GSK_SERVER_SESSION, serverPem);
+        Environment clientEnv = Stores.initialised(dir, EnumValue.GSK_CLIENT_SESSION, Stores.pkcs12(dir, "cross-client", null, root.cert()));
+        try (GskPair.Outcome o = GskPair.connect(serverEnv, clientEnv)) {
+            assertNull(o.failure(), () -> String.valueOf(o.failure()));
+            assertEquals(0, validationCode(o));
+        }
+    }
+
+    @Test
     void aCrlInAPemStoreCountsLikeACrlFile() throws Exception {
         Issued leaf = CertBuilder.server("CN=localhost", "localhost").issuedBy(root);
         Path pemStore = io.gsk4j.testpki.TestPki.pem().trusted("root", root.cert()).write(dir.resolve("trust-with-crl.pem"), null);
