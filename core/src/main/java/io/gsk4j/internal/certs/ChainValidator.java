@@ -136,7 +136,7 @@ public final class ChainValidator {
             return jdk;
         }
         Violation revoked = CrlCheck.check(path, anchor, crls, now);
-        return revoked == null ? ChainVerdict.OK : ChainVerdict.refusedBy(revoked);
+        return revoked == null ? ChainVerdict.valid(path) : ChainVerdict.refusedBy(revoked);
     }
 
     /** The GSKit-faithful profile STRICT builds on; the others are their own baseline. */

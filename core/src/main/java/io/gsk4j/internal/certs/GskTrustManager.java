@@ -45,10 +45,16 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
         if (binding == null) {
             throw GskCertificateException.of(GskStatus.GSK_INTERNAL_ERROR, "no gsk4j session is bound to this handshake");
         }
-        List<java.security.cert.X509CRL> fetched = binding.revocation() == null ? List.of()
-                : binding.revocation().fetchCrls(chain, binding.validator().anchors(), binding);
-        ChainVerdict verdict = signatureAlgorithmsAllowed(
-                binding.validator().validate(chain, new Date(), binding.policy(), fetched), chain, binding);
+        Date now = new Date();
+        ChainVerdict verdict = binding.validator().validate(chain, now, binding.policy());
+        if (verdict.ok() && binding.revocation() != null) {
+            // only a path that is otherwise valid makes us fetch what its certificates name
+            List<java.security.cert.X509CRL> fetched = binding.revocation().fetchCrls(verdict.path(), binding);
+            if (!fetched.isEmpty()) {
+                verdict = binding.validator().validate(chain, now, binding.policy(), fetched);
+            }
+        }
+        verdict = signatureAlgorithmsAllowed(verdict, chain, binding);
         if (binding.revocation() != null) {
             verdict = binding.revocation().check(verdict, chain, binding.validator().anchors(), binding);
         }

@@ -38,20 +38,18 @@ public final class Revocation {
     }
 
     /**
-     * The CRLs the chain's certificates name, fetched (or cached); a certificate whose list cannot
-     * be had is recorded as GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT and left to the other checks.
+     * The CRLs the certificates of a validated path name, fetched (or cached) — never for a chain
+     * that is not otherwise valid, so a peer cannot make us fetch what it likes; a certificate
+     * whose list cannot be had is recorded as GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT and left to the
+     * other checks.
+     *
+     * @param path the valid path below the trust anchor
      */
-    List<X509CRL> fetchCrls(X509Certificate[] chain, List<X509Certificate> anchors, SessionBinding binding) {
-        if (crls == null) {
+    List<X509CRL> fetchCrls(List<X509Certificate> path, SessionBinding binding) {
+        if (crls == null || path.isEmpty()) {
             return List.of();
         }
-        List<X509Certificate> sent = new java.util.ArrayList<>();
-        for (X509Certificate c : chain) {
-            if (!anchors.contains(c)) {
-                sent.add(c);
-            }
-        }
-        CrlFetcher.Fetched got = crls.fetch(sent.toArray(new X509Certificate[0]), deadline);
+        CrlFetcher.Fetched got = crls.fetch(path.toArray(new X509Certificate[0]), deadline);
         if (!got.unknown().isEmpty()) {
             binding.recordUnknownRevocation(got.unknown().get(0).getSubjectX500Principal().getName());
         }
