@@ -21,6 +21,7 @@ import io.gsk4j.internal.validation.ProfileChoice;
 import io.gsk4j.internal.validation.ValidationPolicy;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509CRL;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -77,7 +78,7 @@ public final class EnvironmentSnapshot {
         // malformed cipher lists are refused here, before any file is touched
         CipherLists.resolve(values, ProtocolSwitches.enabled(values));
         HandshakeSetup.signatureAlgorithms(values);
-        List<X509CRL> crls = new java.util.ArrayList<>(CrlFiles.load(values.buffer(BufferAttribute.GSK4J_CRL_FILES).orElse(null)));
+        List<X509CRL> crls = new ArrayList<>(CrlFiles.load(values.buffer(BufferAttribute.GSK4J_CRL_FILES).orElse(null)));
         KeyMaterial material = StoreLoader.load(storeRequest(values, locations));
         crls.addAll(CrlFiles.inStore(material.source()));
         EngineBindings bindings = new EngineBindings();

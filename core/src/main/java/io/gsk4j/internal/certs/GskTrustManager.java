@@ -6,6 +6,7 @@ import io.gsk4j.attr.EnumValue;
 import io.gsk4j.internal.SignatureAlgorithms;
 import java.net.Socket;
 import java.security.cert.CertificateException;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -49,7 +50,7 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
         ChainVerdict verdict = binding.validator().validate(chain, now, binding.policy());
         if (verdict.ok() && binding.revocation() != null) {
             // only a path that is otherwise valid makes us fetch what its certificates name
-            List<java.security.cert.X509CRL> fetched = binding.revocation().fetchCrls(verdict.path(), binding);
+            List<X509CRL> fetched = binding.revocation().fetchCrls(verdict.path(), binding);
             if (!fetched.isEmpty()) {
                 verdict = binding.validator().validate(chain, now, binding.policy(), fetched);
             }

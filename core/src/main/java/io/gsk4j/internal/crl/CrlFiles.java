@@ -5,6 +5,7 @@ import io.gsk4j.GskStatus;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CRL;
@@ -14,6 +15,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the CRL files an environment names (GSK4J_CRL_FILES): paths separated by the platform's
@@ -30,7 +33,7 @@ public final class CrlFiles {
         if (list == null || list.isBlank()) {
             return out;
         }
-        for (String name : list.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+        for (String name : list.split(Pattern.quote(File.pathSeparator))) {
             if (!name.isBlank()) {
                 out.addAll(read(Path.of(name.strip())));
             }
@@ -38,8 +41,8 @@ public final class CrlFiles {
         return List.copyOf(out);
     }
 
-    private static final java.util.regex.Pattern CRL_BLOCK =
-            java.util.regex.Pattern.compile("-----BEGIN X509 CRL-----.*?-----END X509 CRL-----", java.util.regex.Pattern.DOTALL);
+    private static final Pattern CRL_BLOCK =
+            Pattern.compile("-----BEGIN X509 CRL-----.*?-----END X509 CRL-----", Pattern.DOTALL);
 
     /**
      * The CRLs a PEM key store holds beside its keys and certificates ("X509 CRL" blocks); none
@@ -55,16 +58,16 @@ public final class CrlFiles {
             if (bytes.length == 0 || bytes[0] == 0x30) {
                 return List.of(); // DER: PKCS#12 or another binary store
             }
-            text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
             return List.of(); // the store loader has read it already; nothing more to learn here
         }
         List<X509CRL> out = new ArrayList<>();
-        java.util.regex.Matcher m = CRL_BLOCK.matcher(text);
+        Matcher m = CRL_BLOCK.matcher(text);
         while (m.find()) {
             try {
                 out.add((X509CRL) CertificateFactory.getInstance("X.509")
-                        .generateCRL(new ByteArrayInputStream(m.group().getBytes(java.nio.charset.StandardCharsets.US_ASCII))));
+                        .generateCRL(new ByteArrayInputStream(m.group().getBytes(StandardCharsets.US_ASCII))));
             } catch (CRLException | CertificateException | RuntimeException e) {
                 throw new GskException(GskStatus.GSK_IBMI_ERROR_CRL_INVALID, "a CRL block of the store " + store + " does not parse", e);
             }

@@ -1,5 +1,6 @@
 package io.gsk4j.internal.crl;
 
+import java.io.IOException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ final class DistributionPoints {
                     }
                 }
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return List.of();
         }
         return out;

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the responder's HTTP answer and returns the OCSP body: status 200 only (redirects are not
@@ -18,14 +19,14 @@ final class HttpResponseReader {
     private static final int MAX_CHUNK_LINE = 1024;
 
     /** Content types an OCSP answer may come as (an empty or absent type is accepted too). */
-    static final java.util.Set<String> OCSP_TYPES = java.util.Set.of("application/ocsp-response", "application/octet-stream");
+    static final Set<String> OCSP_TYPES = Set.of("application/ocsp-response", "application/octet-stream");
 
     private final InputStream in;
     private final int maxBody;
-    private final java.util.Set<String> types;
+    private final Set<String> types;
     private int headBytes;
 
-    private HttpResponseReader(InputStream in, int maxBody, java.util.Set<String> types) {
+    private HttpResponseReader(InputStream in, int maxBody, Set<String> types) {
         this.in = in;
         this.maxBody = maxBody;
         this.types = types;
@@ -36,7 +37,7 @@ final class HttpResponseReader {
     }
 
     /** The same for another kind of body (a CRL), accepting the given content types. */
-    static byte[] readBody(InputStream in, int maxBody, java.util.Set<String> types) throws IOException, OcspFailure {
+    static byte[] readBody(InputStream in, int maxBody, Set<String> types) throws IOException, OcspFailure {
         return new HttpResponseReader(in, maxBody, types).read();
     }
 
@@ -106,7 +107,7 @@ final class HttpResponseReader {
     }
 
     /** Accepts application/ocsp-response (any case, any parameters), octet-stream, or no type at all. */
-    private static void checkContentType(String type, java.util.Set<String> types) throws OcspFailure {
+    private static void checkContentType(String type, Set<String> types) throws OcspFailure {
         if (type == null) {
             return;
         }

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.Set;
 
 /**
  * Sends one OCSP request over plain HTTP/1.0, directly or through an HTTP proxy, on its own
@@ -37,11 +38,11 @@ final class OcspHttpClient {
     }
 
     /** A plain GET of {@code url} (a CRL distribution point) on the same transport, budget and proxy. */
-    Reply get(ResponderAddress url, String accept, java.util.Set<String> types, TimeBudget budget) throws OcspFailure {
+    Reply get(ResponderAddress url, String accept, Set<String> types, TimeBudget budget) throws OcspFailure {
         return exchange(url, OcspHttpRequest.get(url, accept, proxyHost != null), types, budget);
     }
 
-    private Reply exchange(ResponderAddress responder, OcspHttpRequest request, java.util.Set<String> types, TimeBudget budget)
+    private Reply exchange(ResponderAddress responder, OcspHttpRequest request, Set<String> types, TimeBudget budget)
             throws OcspFailure {
         boolean proxied = proxyHost != null;
         String peer = proxied ? "OCSP proxy " + proxyHost + ":" + proxyPort : "OCSP responder " + responder;
