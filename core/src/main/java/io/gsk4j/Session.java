@@ -335,7 +335,12 @@ public final class Session implements AutoCloseable {
             throw new GskException(GskStatus.GSK_INVALID_BUFFER_SIZE, "the buffer has no room");
         }
         try {
-            return d.read(dst, Deadline.afterMillis(values.number(NumericAttribute.GSK_IBMI_READ_TIMEOUT)));
+            int n = d.read(dst, Deadline.afterMillis(values.number(NumericAttribute.GSK_IBMI_READ_TIMEOUT)));
+            if (n < 0 && state == SessionState.CLOSED) {
+                // a local close won: the end of stream may be the peer's answer to our close_notify
+                throw new GskException(GskStatus.GSK_IBMI_ERROR_CLOSED, "the session was closed by another thread");
+            }
+            return n;
         } catch (GskException e) {
             throw retryable(e) ? e : fail(e);
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
@@ -613,8 +618,34 @@ public final class Session implements AutoCloseable {
                 // the next handshake with this peer will be a full one
                 d.engine().getSession().invalidate();
                 break;
+            case GSK_RESET_CIPHER:
+            case GSK_RESET_CIPHER_WITHNEWSESSION:
+                resetCipher(d, id == MiscId.GSK_RESET_CIPHER_WITHNEWSESSION);
+                break;
             default:
-                throw new GskException(GskStatus.GSK_ERROR_UNSUPPORTED, id.name() + " (renegotiation) is not supported by gsk4j");
+                throw new GskException(GskStatus.GSK_MISC_INVALID_ID, id.name() + " is not a misc ID gsk4j knows");
+        }
+    }
+
+    /**
+     * GSK_RESET_CIPHER(_WITHNEWSESSION): as IBM renegotiates, a TLS 1.3 key update or a TLS 1.2
+     * secure renegotiation, within GSK_HANDSHAKE_TIMEOUT. Any failure, a timeout or EINTR included, ends
+     * the session as a failed handshake does: the engine cannot be left half renegotiated.
+     */
+    private void resetCipher(TlsDriver d, boolean newSession) throws GskException {
+        if (closeNotifySent) {
+            throw new GskException(GskStatus.GSK_ERROR_SSL_CLOSED, "close_notify was already sent on this session");
+        }
+        Deadline deadline;
+        synchronized (this) {
+            deadline = Deadline.afterMillis(1000L * values.number(NumericAttribute.GSK_HANDSHAKE_TIMEOUT));
+        }
+        try {
+            d.renegotiate(newSession, deadline);
+        } catch (GskException e) {
+            throw fail(e);
+        } catch (IOException | RuntimeException e) {
+            throw fail(ErrorMapper.map(e, Phase.HANDSHAKE, certificateWithheld()));
         }
     }
 
@@ -661,12 +692,16 @@ public final class Session implements AutoCloseable {
         return e.errno().filter(x -> x == Errno.EINTR).isPresent();
     }
 
-    /** Failures that leave the session usable: timeouts of reads, would-block, interrupts, close races. */
+    /**
+     * Failures that leave the session usable: timeouts of reads, would-block, interrupts, close
+     * races, and a closed direction (a write after the peer's close_notify must not turn the
+     * reads' end of stream into a failure).
+     */
     private static boolean retryable(GskException e) {
         int code = e.code();
         return isInterrupt(e) || code == GskStatus.GSK_IBMI_ERROR_TIMED_OUT.code()
                 || code == GskStatus.GSK_WOULD_BLOCK.code() || code == GskStatus.GSK_IBMI_ERROR_CLOSED.code()
-                || code == GskStatus.GSK_ERROR_SSL_CLOSED.code();
+                || code == GskStatus.GSK_ERROR_SSL_CLOSED.code() || code == GskStatus.GSK_ERROR_SOCKET_CLOSED.code();
     }
 
     private synchronized GskException fail(GskException e) {
@@ -699,17 +734,20 @@ public final class Session implements AutoCloseable {
             }
             state = SessionState.CLOSED;
             io = asyncIo;
+            values.release(); // its hold on GSK_KEYRING_PW
         }
         if (io != null && setup != null) {
             // pending operations complete with GSK_IBMI_ERROR_CLOSED; the socket leaves its I/O thread
             Operations.release(io);
         }
         if (driver != null) {
+            // blocked threads leave first: a reader must not take the peer's answer to our
+            // close_notify for the peer's own orderly close
+            driver.wakeUpWaiters();
             if (before == SessionState.SECURE && !closeNotifySent) {
                 closeNotifySent = true;
                 driver.closeOutboundQuietly(Deadline.afterMillis(CLOSE_NOTIFY_WAIT_MILLIS));
             }
-            driver.wakeUpWaiters();
             driver.close();
             snapshot.bindings().unbind(setup.engine());
         }

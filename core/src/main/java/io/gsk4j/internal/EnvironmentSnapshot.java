@@ -24,7 +24,6 @@ import java.security.cert.X509CRL;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -79,7 +78,15 @@ public final class EnvironmentSnapshot {
         CipherLists.resolve(values, ProtocolSwitches.enabled(values));
         HandshakeSetup.signatureAlgorithms(values);
         List<X509CRL> crls = new ArrayList<>(CrlFiles.load(values.buffer(BufferAttribute.GSK4J_CRL_FILES).orElse(null)));
-        KeyMaterial material = StoreLoader.load(storeRequest(values, locations));
+        StoreRequest request = storeRequest(values, locations);
+        KeyMaterial material;
+        try {
+            material = StoreLoader.load(request);
+        } finally {
+            if (request.password() != null) {
+                Arrays.fill(request.password(), '\0'); // the store is open: this copy is done
+            }
+        }
         crls.addAll(CrlFiles.inStore(material.source()));
         EngineBindings bindings = new EngineBindings();
         try {
@@ -98,7 +105,7 @@ public final class EnvironmentSnapshot {
 
     /** The store request these attribute values describe; the caller owns (and clears) the password. */
     public static StoreRequest storeRequest(AttributeValues values, StoreLocations locations) {
-        char[] password = values.buffer(BufferAttribute.GSK_KEYRING_PW).map(String::toCharArray).orElse(null);
+        char[] password = values.keyringPassword();
         return new StoreRequest(
                 values.buffer(BufferAttribute.GSK_KEYRING_FILE).orElse(null),
                 password,
@@ -112,7 +119,7 @@ public final class EnvironmentSnapshot {
     public boolean sameStore(AttributeValues session) {
         for (BufferAttribute id : new BufferAttribute[] {BufferAttribute.GSK_KEYRING_FILE, BufferAttribute.GSK_KEYRING_PW,
                 BufferAttribute.GSK_KEYRING_STASH_FILE, BufferAttribute.GSK_KEYRING_LABEL}) {
-            if (!Objects.equals(values.buffer(id), session.buffer(id))) {
+            if (!values.sameBuffer(id, session)) {
                 return false;
             }
         }

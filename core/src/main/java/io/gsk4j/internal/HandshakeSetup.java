@@ -86,7 +86,13 @@ public final class HandshakeSetup {
         EnumValue type = values.enumValue(EnumAttribute.GSK_SESSION_TYPE);
         boolean client = type == EnumValue.GSK_CLIENT_SESSION;
 
-        Set<TlsProtocol> protocols = ProtocolSwitches.enabled(values);
+        Set<TlsProtocol> protocols = ProtocolSwitches.negotiable(values);
+        if (protocols.isEmpty() && !ProtocolSwitches.enabled(values).isEmpty()) {
+            // as when the switches leave nothing on: no protocol, hence no cipher, to offer
+            throw new GskException(GskStatus.GSK_ERROR_NO_CIPHERS, "every protocol switched on "
+                    + ProtocolSwitches.disabledByPlatform(values) + " is disabled by this Java runtime's security policy"
+                    + " (jdk.tls.disabledAlgorithms); it allows " + TlsProtocol.enabledInThisRuntime());
+        }
         List<CipherSpec> ciphers = CipherLists.resolve(values, protocols);
 
         KeyMaterial keys = sessionKeys(env, values);
@@ -189,7 +195,8 @@ public final class HandshakeSetup {
             throw new GskException(GskStatus.GSK_ERROR_SOCKET_CLOSED, "the socket in GSK_FD is closed");
         }
         SocketAddress local = channel.getLocalAddress();
-        if (!(local instanceof InetSocketAddress)) {
+        // an unbound socket has no address yet: TCP is then told by its options (issue 11 item 9)
+        if (!(local instanceof InetSocketAddress) && !(local == null && isTcp(channel))) {
             throw new GskException(GskStatus.GSK_IBMI_ERROR_NOT_TCP,
                     "GSK_FD is not an AF_INET or AF_INET6 socket (" + (local == null ? "unbound" : local.getClass().getSimpleName()) + ")");
         }
@@ -197,6 +204,11 @@ public final class HandshakeSetup {
             throw GskException.io(Errno.ENOTCONN, "the socket in GSK_FD is not connected", null);
         }
         return channel;
+    }
+
+    /** Only TCP sockets have TCP_NODELAY; a Unix-domain stream socket has not. */
+    private static boolean isTcp(SocketChannel channel) {
+        return channel.supportedOptions().contains(java.net.StandardSocketOptions.TCP_NODELAY);
     }
 
     /** The environment's key, or the session's own store selection when it set one. */

@@ -19,12 +19,16 @@ import javax.net.ssl.SSLException;
  *
  * <p>Invariants:
  * <ul>
- * <li>{@code netIn} is in write mode: [0, position) holds received bytes not yet unwrapped.
+ * <li>{@code netIn} is in write mode: [0, position) holds received bytes not yet unwrapped, never
+ *     more than one record: its 5-byte header is read first, then exactly its body. Bytes the
+ *     driver does not need yet stay in the kernel, where the program's poll() sees them and
+ *     its own reads after close find them.
  * <li>{@code netOut} and {@code appIn} are in read mode: [position, limit) holds bytes still
  *     to be sent, or decrypted bytes the caller has not taken yet.
- * <li>The channel is non-blocking while the driver owns it. How a call waits is its
+ * <li>The channel is non-blocking while a driver call runs and in the program's own mode
+ *     between calls ({@link ChannelMode}, sampled at each call). How a call waits is its
  *     {@link IoMode}: the synchronous calls wait through a {@link ChannelWaiter} with a
- *     deadline (a caller whose channel was already non-blocking gets {@code GSK_WOULD_BLOCK}
+ *     deadline (a caller whose channel is non-blocking gets {@code GSK_WOULD_BLOCK}
  *     from read and write instead); the asynchronous path never waits, it throws
  *     {@link NeedIo} and the I/O thread runs the same step again when the socket is ready.
  * <li>The read lock guards netIn/appIn, the write lock guards netOut. A handshake takes both.
@@ -39,16 +43,24 @@ import javax.net.ssl.SSLException;
 public final class TlsDriver implements AutoCloseable {
     private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
     private static final long RELEASE_WAIT_MILLIS = 2000;
+    /** How long a fatal alert found after the handshake may take to leave (as the handshake's). */
+    private static final long ALERT_WAIT_MILLIS = 1000;
     private static final int RECORD_HEADER = 5;
     /** Measurement switch (docs/BENCHMARKS.md): keep idle sessions' buffers, to show what releasing them saves. */
     private static final boolean KEEP_IDLE_BUFFERS = Boolean.getBoolean("gsk4j.keepIdleBuffers");
 
     private final SSLEngine engine;
     private final SocketChannel channel;
-    private final boolean callerNonBlocking;
+    private final ChannelMode channelMode;
     private final HelloCapture helloCapture;
     private final ChannelWaiter readWaiter;
     private final ChannelWaiter writeWaiter;
+    /** close_notify's own waiter: close wakes the others first, so that nobody else is left waiting. */
+    private final ChannelWaiter closeWaiter;
+    /** The waiter flush uses (under the write lock): {@link #writeWaiter}, or {@link #closeWaiter} while closing. */
+    private ChannelWaiter flushWaiter;
+    /** The program's channel was non-blocking when the running call(s) began ({@link ChannelMode}). */
+    private volatile boolean callerNonBlocking;
     private final ReentrantLock readLock = new ReentrantLock();
     private final ReentrantLock writeLock = new ReentrantLock();
 
@@ -57,8 +69,10 @@ public final class TlsDriver implements AutoCloseable {
     private ByteBuffer appIn;
     private boolean handshakeBegun;
     private volatile boolean inboundDone;
-    /** Set by close() under both locks: the channel may be blocking again, so no asynchronous step may touch it. */
+    /** Set by close() under both locks: the channel may be blocking again, so no step may touch it. */
     private volatile boolean closed;
+    /** Set when the session starts closing (before close_notify): no call may start or wait any more. */
+    private volatile boolean closing;
     /** Any byte sent or received: from then on a handshake can no longer be called off cleanly. */
     private volatile boolean negotiationBegun;
     /**
@@ -76,10 +90,12 @@ public final class TlsDriver implements AutoCloseable {
         this.engine = engine;
         this.channel = channel;
         this.helloCapture = helloCapture;
+        this.channelMode = new ChannelMode(channel);
         this.callerNonBlocking = !channel.isBlocking();
-        channel.configureBlocking(false);
         this.readWaiter = new ChannelWaiter(channel, SelectionKey.OP_READ);
         this.writeWaiter = new ChannelWaiter(channel, SelectionKey.OP_WRITE);
+        this.closeWaiter = new ChannelWaiter(channel, SelectionKey.OP_WRITE);
+        this.flushWaiter = writeWaiter;
     }
 
     public SSLEngine engine() {
@@ -152,43 +168,72 @@ public final class TlsDriver implements AutoCloseable {
     public void handshake(Deadline deadline, IoMode mode) throws IOException {
         lockBoth(mode);
         try {
-            checkOpen(mode);
-            if (!handshakeBegun) {
-                allocateBuffers();
-                engine.beginHandshake();
-                handshakeBegun = true;
-            }
-            takeReadBuffers();
-            // an earlier asynchronous step may have left a record half sent: it goes first
-            flush(deadline, true, mode);
-            while (true) {
-                HandshakeStatus status = engine.getHandshakeStatus();
-                switch (status) {
-                    case NEED_WRAP:
-                        // records of one flight are sealed together and leave in one write: sent
-                        // one by one, the last small record waits out the peer's delayed ACK (Nagle)
-                        if (!seal()) {
-                            sendFlight(deadline, mode);
-                        }
-                        break;
-                    case NEED_UNWRAP:
-                    case NEED_UNWRAP_AGAIN:
-                        sendFlight(deadline, mode);
-                        unwrapForHandshake(deadline, status == HandshakeStatus.NEED_UNWRAP_AGAIN, mode);
-                        break;
-                    case NEED_TASK:
-                        runTasks();
-                        break;
-                    default: // FINISHED, NOT_HANDSHAKING
-                        sendFlight(deadline, mode);
-                        releaseReadBuffersIfEmpty();
-                        releaseNetOutIfEmpty();
-                        return;
-                }
+            begin(mode);
+            try {
+                handshakeLocked(deadline, mode);
+            } finally {
+                end(mode);
             }
         } finally {
             writeLock.unlock();
             readLock.unlock();
+        }
+    }
+
+    private void handshakeLocked(Deadline deadline, IoMode mode) throws IOException {
+        if (!handshakeBegun) {
+            allocateBuffers();
+            engine.beginHandshake();
+            handshakeBegun = true;
+        }
+        takeReadBuffers();
+        // an earlier asynchronous step may have left a record half sent: it goes first
+        flush(deadline, true, mode);
+        while (true) {
+            HandshakeStatus status = engine.getHandshakeStatus();
+            switch (status) {
+                case NEED_WRAP:
+                    // records of one flight are sealed together and leave in one write: sent
+                    // one by one, the last small record waits out the peer's delayed ACK (Nagle)
+                    if (!seal()) {
+                        sendFlight(deadline, mode);
+                    }
+                    break;
+                case NEED_UNWRAP:
+                case NEED_UNWRAP_AGAIN:
+                    sendFlight(deadline, mode);
+                    unwrapForHandshake(deadline, mode);
+                    break;
+                case NEED_TASK:
+                    runTasks();
+                    break;
+                default: // FINISHED, NOT_HANDSHAKING
+                    sendFlight(deadline, mode);
+                    releaseReadBuffersIfEmpty();
+                    releaseNetOutIfEmpty();
+                    return;
+            }
+        }
+    }
+
+    /**
+     * Under the call's lock(s): refuses a closing session (a close that won the race for the
+     * lock has already handed the channel back), then holds the channel non-blocking for the
+     * call and samples the program's mode.
+     */
+    private void begin(IoMode mode) throws IOException {
+        checkOpen();
+        if (mode == IoMode.ASYNC) {
+            channelMode.pin();
+        } else {
+            callerNonBlocking = channelMode.enter();
+        }
+    }
+
+    /** Ends what {@link #begin} started (only when it returned normally). */
+    private void end(IoMode mode) {
+        if (mode == IoMode.BLOCKING) {
+            channelMode.exit();
         }
     }
 
@@ -245,14 +290,20 @@ public final class TlsDriver implements AutoCloseable {
         }
     }
 
-    private void unwrapForHandshake(Deadline deadline, boolean again, IoMode mode) throws IOException {
-        if (netIn.position() == 0 && !again) {
-            fill(deadline, true, mode);
-        }
+    /**
+     * The engine is asked before the socket: it may have a result without new input (a
+     * delegated task that failed on a malformed hello is rethrown by the next unwrap, and its
+     * alert must go out now rather than after the peer's next bytes, which may never come).
+     */
+    private void unwrapForHandshake(Deadline deadline, IoMode mode) throws IOException {
         SSLEngineResult result = unwrapInto(appIn);
         switch (result.getStatus()) {
             case BUFFER_UNDERFLOW:
-                fill(deadline, true, mode);
+                if (wholeRecordBuffered()) {
+                    // never wait for more while a whole record is here: that would spin or hang
+                    throw new SSLException("the engine did not accept a complete " + netIn.position() + "-byte record");
+                }
+                fillRecord(deadline, true, mode);
                 break;
             case CLOSED:
                 inboundDone = true;
@@ -307,19 +358,24 @@ public final class TlsDriver implements AutoCloseable {
             return;
         }
         try {
-            engine.closeOutbound();
-            for (int i = 0; i < 4 && !engine.isOutboundDone(); i++) {
-                ByteBuffer out = netOut();
-                out.compact();
-                try {
-                    engine.wrap(EMPTY, out);
-                } finally {
-                    out.flip();
+            begin(mode);
+            try {
+                engine.closeOutbound();
+                for (int i = 0; i < 4 && !engine.isOutboundDone(); i++) {
+                    ByteBuffer out = netOut();
+                    out.compact();
+                    try {
+                        engine.wrap(EMPTY, out);
+                    } finally {
+                        out.flip();
+                    }
                 }
+                flush(deadline, true, mode);
+            } finally {
+                end(mode);
             }
-            flush(deadline, true, mode);
         } catch (IOException | RuntimeException ignored) {
-            // best effort: the handshake has already failed with its own status
+            // best effort: the session has already failed with its own status
         } finally {
             writeLock.unlock();
         }
@@ -332,12 +388,23 @@ public final class TlsDriver implements AutoCloseable {
      * (the peer's close_notify, or the connection closed without one). Plaintext already
      * decrypted is always returned before the socket is asked, so a non-blocking caller never
      * gets {@code GSK_WOULD_BLOCK} while data it could have is held here.
+     *
+     * <p>A call returns the plaintext of at most one record taken from the socket, like
+     * OpenSSL without read-ahead. Going on to the next record, even one already in the kernel,
+     * could take the peer's close_notify along with the data: a program that reads again only
+     * when poll() says the socket is readable would then never learn of the end of stream,
+     * and one that reads the socket itself after close (FTP's CCC) would miss the alert.
      */
     public int read(ByteBuffer dst, Deadline deadline) throws IOException {
         readLock.lock();
         try {
-            takeReadBuffers();
-            return readSome(dst, deadline, IoMode.BLOCKING);
+            begin(IoMode.BLOCKING);
+            try {
+                takeReadBuffers();
+                return readSome(dst, deadline, IoMode.BLOCKING);
+            } finally {
+                end(IoMode.BLOCKING);
+            }
         } finally {
             releaseReadBuffersIfEmpty();
             readLock.unlock();
@@ -353,7 +420,7 @@ public final class TlsDriver implements AutoCloseable {
             throw NeedIo.LOCKED;
         }
         try {
-            checkOpen(IoMode.ASYNC);
+            begin(IoMode.ASYNC);
             takeReadBuffers();
             return readSome(dst, Deadline.NONE, IoMode.ASYNC);
         } finally {
@@ -370,24 +437,23 @@ public final class TlsDriver implements AutoCloseable {
             if (inboundDone) {
                 return -1;
             }
-            if (netIn.position() == 0) {
-                if (!fill(deadline, false, mode)) {
-                    inboundDone = true;
-                    return -1;
-                }
+            if (!fillRecord(deadline, false, mode)) {
+                inboundDone = true;
+                return -1;
             }
-            // decrypt straight into the caller's buffer when a whole record fits there
-            boolean direct = dst.remaining() >= engine.getSession().getApplicationBufferSize();
+            // decrypt straight into the caller's buffer when the record's plaintext surely fits
+            // there (it is never longer than the record's body)
+            boolean direct = dst.remaining() >= recordLength();
             SSLEngineResult result;
             if (direct) {
                 Alerts.refuseOnPlaintextFatalAlert(netIn);
                 try {
-                    result = engine.unwrap(flipped(netIn), dst);
+                    result = alertOnFailure(() -> engine.unwrap(flipped(netIn), dst), mode);
                 } finally {
                     netIn.compact();
                 }
             } else {
-                result = unwrapInto(appIn);
+                result = unwrapDataRecord(mode);
             }
             afterDataUnwrap(result, deadline, mode);
             switch (result.getStatus()) {
@@ -400,11 +466,8 @@ public final class TlsDriver implements AutoCloseable {
                     inboundDone = true;
                     break;
                 case BUFFER_UNDERFLOW:
-                    growNetInIfFull();
-                    if (!fill(deadline, false, mode)) {
-                        inboundDone = true;
-                    }
-                    break;
+                    // a whole record is here: the engine disagrees with its header, never wait on that
+                    throw new SSLException("the engine did not accept a complete " + netIn.position() + "-byte record");
                 case BUFFER_OVERFLOW:
                     appIn = grow(appIn, engine.getSession().getApplicationBufferSize(), true);
                     break;
@@ -414,28 +477,44 @@ public final class TlsDriver implements AutoCloseable {
         }
     }
 
+    private SSLEngineResult unwrapDataRecord(IoMode mode) throws IOException {
+        Alerts.refuseOnPlaintextFatalAlert(netIn);
+        return alertOnFailure(() -> unwrapInto(appIn), mode);
+    }
+
+    /** An engine call that may fail fatally. */
+    private interface EngineCall {
+        SSLEngineResult run() throws SSLException;
+    }
+
+    /**
+     * A record the engine refuses after the handshake (a bad MAC, an invalid key update, a
+     * message out of place) makes it queue a fatal alert: send it, bounded, as the handshake
+     * does, so the peer learns why the connection ends.
+     */
+    private SSLEngineResult alertOnFailure(EngineCall call, IoMode mode) throws SSLException {
+        try {
+            return call.run();
+        } catch (SSLException e) {
+            flushAlert(mode == IoMode.BLOCKING ? Deadline.afterMillis(ALERT_WAIT_MILLIS) : Deadline.NONE, mode);
+            throw e;
+        }
+    }
+
     /**
      * Plaintext that a read would return without touching the socket (like OpenSSL's
-     * SSL_pending): records that have arrived whole are decrypted first, so a caller that
-     * polls the socket only when this is 0 never strands data. -1 when the peer's
-     * close_notify was received and every byte before it was read. 0 while another thread
-     * is inside read (the bytes are that thread's).
+     * SSL_pending): what is left of the last record the caller did not take whole (a record
+     * that arrived whole is decrypted first, though the driver never reads past the record it
+     * needs). -1 when the peer's close_notify was received and every byte before it was read.
+     * 0 while another thread is inside read (the bytes are that thread's).
      */
     public int bytesBuffered() throws IOException {
         if (!readLock.tryLock()) {
             return 0;
         }
         try {
-            while (appIn != null && !appIn.hasRemaining() && !inboundDone && wholeRecordBuffered()) {
-                SSLEngineResult result = unwrapInto(appIn);
-                afterDataUnwrap(result, Deadline.NONE, IoMode.ASYNC);
-                if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
-                    inboundDone = true;
-                } else if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
-                    appIn = grow(appIn, engine.getSession().getApplicationBufferSize(), true);
-                } else if (result.getStatus() != SSLEngineResult.Status.OK) {
-                    break;
-                }
+            if (appIn != null && !appIn.hasRemaining() && !inboundDone && wholeRecordBuffered()) {
+                decryptWholeRecords();
             }
             int plain = appIn == null ? 0 : appIn.remaining();
             return plain == 0 && inboundDone ? -1 : plain;
@@ -445,13 +524,33 @@ public final class TlsDriver implements AutoCloseable {
         }
     }
 
+    private void decryptWholeRecords() throws IOException {
+        begin(IoMode.BLOCKING);
+        try {
+            while (appIn != null && !appIn.hasRemaining() && !inboundDone && wholeRecordBuffered()) {
+                SSLEngineResult result = unwrapDataRecord(IoMode.ASYNC);
+                afterDataUnwrap(result, Deadline.NONE, IoMode.ASYNC);
+                if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
+                    inboundDone = true;
+                } else if (result.getStatus() == SSLEngineResult.Status.BUFFER_OVERFLOW) {
+                    appIn = grow(appIn, engine.getSession().getApplicationBufferSize(), true);
+                } else if (result.getStatus() != SSLEngineResult.Status.OK) {
+                    break;
+                }
+            }
+        } finally {
+            end(IoMode.BLOCKING);
+        }
+    }
+
     /** Whether netIn starts with a complete TLS record (type, version, 2-byte length, body). */
     private boolean wholeRecordBuffered() {
-        if (netIn == null || netIn.position() < RECORD_HEADER) {
-            return false;
-        }
-        int length = ((netIn.get(3) & 0xFF) << 8) | (netIn.get(4) & 0xFF);
-        return netIn.position() >= RECORD_HEADER + length;
+        return netIn != null && netIn.position() >= RECORD_HEADER && netIn.position() >= RECORD_HEADER + recordLength();
+    }
+
+    /** The body length the header in netIn announces (netIn holds at least the header). */
+    private int recordLength() {
+        return ((netIn.get(3) & 0xFF) << 8) | (netIn.get(4) & 0xFF);
     }
 
     private void afterDataUnwrap(SSLEngineResult result, Deadline deadline, IoMode mode) throws IOException {
@@ -520,36 +619,45 @@ public final class TlsDriver implements AutoCloseable {
     public int write(ByteBuffer src, Deadline deadline) throws IOException {
         writeLock.lock();
         try {
-            if (committed > 0) {
-                if (!flush(deadline, false, IoMode.BLOCKING)) {
-                    throw wouldBlock();
-                }
-                int n = Math.min(committed, src.remaining());
-                committed -= n;
-                src.position(src.position() + n);
-                return n;
+            begin(IoMode.BLOCKING);
+            try {
+                return writeLocked(src, deadline);
+            } finally {
+                end(IoMode.BLOCKING);
             }
-            int consumed = 0;
-            while (src.hasRemaining()) {
-                int before = src.remaining();
-                boolean sent = wrap(src, deadline, IoMode.BLOCKING);
-                int took = before - src.remaining();
-                if (!sent) {
-                    // report these bytes only once their record is on the wire (the retry does)
-                    committed = took;
-                    src.position(src.position() - took);
-                    if (consumed == 0) {
-                        throw wouldBlock();
-                    }
-                    return consumed;
-                }
-                consumed += took;
-            }
-            return consumed;
         } finally {
             releaseNetOutIfEmpty();
             writeLock.unlock();
         }
+    }
+
+    private int writeLocked(ByteBuffer src, Deadline deadline) throws IOException {
+        if (committed > 0) {
+            if (!flush(deadline, false, IoMode.BLOCKING)) {
+                throw wouldBlock();
+            }
+            int n = Math.min(committed, src.remaining());
+            committed -= n;
+            src.position(src.position() + n);
+            return n;
+        }
+        int consumed = 0;
+        while (src.hasRemaining()) {
+            int before = src.remaining();
+            boolean sent = wrap(src, deadline, IoMode.BLOCKING);
+            int took = before - src.remaining();
+            if (!sent) {
+                // report these bytes only once their record is on the wire (the retry does)
+                committed = took;
+                src.position(src.position() - took);
+                if (consumed == 0) {
+                    throw wouldBlock();
+                }
+                return consumed;
+            }
+            consumed += took;
+        }
+        return consumed;
     }
 
     private static GskException wouldBlock() {
@@ -565,7 +673,7 @@ public final class TlsDriver implements AutoCloseable {
             throw NeedIo.LOCKED;
         }
         try {
-            checkOpen(IoMode.ASYNC);
+            begin(IoMode.ASYNC);
             flush(Deadline.NONE, false, IoMode.ASYNC);
             while (src.hasRemaining()) {
                 wrap(src, Deadline.NONE, IoMode.ASYNC);
@@ -588,7 +696,7 @@ public final class TlsDriver implements AutoCloseable {
             throw NeedIo.LOCKED;
         }
         try {
-            checkOpen(IoMode.ASYNC);
+            begin(IoMode.ASYNC);
             flush(Deadline.NONE, false, IoMode.ASYNC);
         } finally {
             releaseNetOutIfEmpty();
@@ -596,35 +704,52 @@ public final class TlsDriver implements AutoCloseable {
         }
     }
 
-    /** Under a lock: an asynchronous step after close() must not touch a channel that may block again. */
-    private void checkOpen(IoMode mode) throws GskException {
-        if (closed && mode == IoMode.ASYNC) {
+    /** Under a lock: no step may start once close began (the channel may be blocking again). */
+    private void checkOpen() throws GskException {
+        if (closing || closed) {
             throw new GskException(GskStatus.GSK_IBMI_ERROR_CLOSED, "the session was closed");
         }
     }
 
-    /** Sends close_notify; the inbound side stays open until the peer's own close_notify. */
+    /**
+     * Sends close_notify; the inbound side stays open until the peer's own close_notify.
+     * Nothing is read: what the peer sends next stays on the socket.
+     */
     public void closeOutbound(Deadline deadline) throws IOException {
         writeLock.lock();
         try {
-            engine.closeOutbound();
-            while (!engine.isOutboundDone()) {
-                wrap(EMPTY, deadline, IoMode.BLOCKING);
+            if (closed) {
+                return;
             }
-            flush(deadline, true, IoMode.BLOCKING);
+            callerNonBlocking = channelMode.enter();
+            try {
+                engine.closeOutbound();
+                while (!engine.isOutboundDone()) {
+                    wrap(EMPTY, deadline, IoMode.BLOCKING);
+                }
+                flush(deadline, true, IoMode.BLOCKING);
+            } finally {
+                channelMode.exit();
+            }
         } finally {
             releaseNetOutIfEmpty();
             writeLock.unlock();
         }
     }
 
-    /** Tries to send close_notify within the deadline, without waiting behind a stuck writer. */
+    /**
+     * Tries to send close_notify within the deadline, without waiting behind a stuck writer.
+     * Called by close after {@link #wakeUpWaiters()}: it waits on a waiter of its own.
+     */
     public void closeOutboundQuietly(Deadline deadline) {
         try {
             if (writeLock.tryLock(deadline.remainingMillis(), TimeUnit.MILLISECONDS)) {
+                ChannelWaiter usual = flushWaiter;
+                flushWaiter = closeWaiter;
                 try {
                     closeOutbound(deadline);
                 } finally {
+                    flushWaiter = usual;
                     writeLock.unlock();
                 }
             }
@@ -657,7 +782,14 @@ public final class TlsDriver implements AutoCloseable {
                     if (result.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
                         runTasks();
                     }
-                    return flush(deadline, !handshakeDone(), mode);
+                    boolean sent = flush(deadline, !handshakeDone(), mode);
+                    if (result.getStatus() == SSLEngineResult.Status.CLOSED && src.hasRemaining()) {
+                        // the session is closed for sending (the peer's TLS 1.2 close_notify was
+                        // answered with ours): the engine will never take these bytes
+                        throw new GskException(GskStatus.GSK_ERROR_SOCKET_CLOSED,
+                                "the peer closed the TLS session: no more data can be sent on it");
+                    }
+                    return sent;
                 case BUFFER_OVERFLOW:
                     if (netOut.hasRemaining()) {
                         if (!flush(deadline, !handshakeDone(), mode)) {
@@ -703,20 +835,37 @@ public final class TlsDriver implements AutoCloseable {
     // ---------------------------------------------------------------- socket I/O
 
     /**
-     * Reads more bytes into netIn. Returns false at end of stream (outside a handshake);
-     * during a handshake end of stream is the {@code GSK_ERROR_SOCKET_CLOSED} status.
+     * Reads until netIn holds one whole record: its header first, then exactly the body the
+     * header announces, so nothing beyond it leaves the kernel. Returns false at end of stream
+     * (outside a handshake); during a handshake end of stream is {@code GSK_ERROR_SOCKET_CLOSED}.
      */
-    private boolean fill(Deadline deadline, boolean handshaking, IoMode mode) throws IOException {
-        growNetInIfFull();
+    private boolean fillRecord(Deadline deadline, boolean handshaking, IoMode mode) throws IOException {
         while (true) {
-            int n = channel.read(netIn);
+            int missing = recordBytesMissing();
+            if (missing == 0) {
+                return true;
+            }
+            if (closing) {
+                // a local close wins: whatever the peer sends now answers our close_notify
+                throw new GskException(GskStatus.GSK_IBMI_ERROR_CLOSED, "the session was closed by another thread");
+            }
+            int n;
+            netIn.limit(netIn.position() + missing);
+            try {
+                n = channel.read(netIn);
+            } finally {
+                netIn.limit(netIn.capacity());
+            }
             if (n > 0) {
                 negotiationBegun = true;
                 if (helloCapture != null && handshaking) {
                     ByteBuffer fresh = netIn.duplicate().flip();
                     helloCapture.add(fresh.position(fresh.limit() - n));
                 }
-                return true;
+                if (netIn.position() == RECORD_HEADER) {
+                    makeRoomForBody();
+                }
+                continue;
             }
             if (n < 0) {
                 if (handshaking) {
@@ -748,6 +897,37 @@ public final class TlsDriver implements AutoCloseable {
         }
     }
 
+    /** Bytes still missing from the record netIn is receiving: up to its header, then up to its body's end. */
+    private int recordBytesMissing() {
+        int have = netIn.position();
+        if (have < RECORD_HEADER) {
+            return RECORD_HEADER - have;
+        }
+        return Math.max(0, RECORD_HEADER + recordLength() - have);
+    }
+
+    /**
+     * The header is in. A record larger than netIn, or a header that is not TLS at all, is
+     * shown to the engine first: it refuses what no TLS peer may send (a plaintext HTTP
+     * request, a 65,000-byte record) at once, instead of after we waited for a body that may
+     * never come. What it accepts gets the room it needs.
+     */
+    private void makeRoomForBody() throws SSLException {
+        int type = netIn.get(0) & 0xFF;
+        boolean plausible = type >= 20 && type <= 24 && netIn.get(1) == 3;
+        int total = RECORD_HEADER + recordLength();
+        if (plausible && total <= netIn.capacity()) {
+            return;
+        }
+        SSLEngineResult r = unwrapInto(appIn); // throws on a header the engine refuses
+        if (r.bytesConsumed() > 0 || r.getStatus() != SSLEngineResult.Status.BUFFER_UNDERFLOW) {
+            throw new SSLException("the engine took a record header without its body");
+        }
+        if (total > netIn.capacity()) {
+            netIn = grow(netIn, total, false);
+        }
+    }
+
     /** Writes netOut out; false only when a non-blocking caller's socket is full. */
     private boolean flush(Deadline deadline, boolean handshaking, IoMode mode) throws IOException {
         while (netOut != null && netOut.hasRemaining()) {
@@ -761,19 +941,13 @@ public final class TlsDriver implements AutoCloseable {
             if (callerNonBlocking && !handshaking) {
                 return false;
             }
-            if (!writeWaiter.await(deadline)) {
+            if (!flushWaiter.await(deadline)) {
                 throw new GskException(GskStatus.GSK_IBMI_ERROR_TIMED_OUT, handshaking
                         ? "the handshake did not complete within GSK_HANDSHAKE_TIMEOUT"
                         : "the peer did not take the data in time");
             }
         }
         return true;
-    }
-
-    private void growNetInIfFull() {
-        if (!netIn.hasRemaining()) {
-            netIn = grow(netIn, engine.getSession().getPacketBufferSize(), false);
-        }
     }
 
     /** A larger copy; records never exceed the engine's sizes, so the growth is bounded. */
@@ -805,8 +979,14 @@ public final class TlsDriver implements AutoCloseable {
 
     // ---------------------------------------------------------------- close
 
-    /** Wakes threads blocked in read or write; they return {@code GSK_IBMI_ERROR_CLOSED}. */
+    /**
+     * The session is closing: threads blocked in read, write or the handshake return
+     * {@code GSK_IBMI_ERROR_CLOSED} now, and no call may start or wait any more. Called before
+     * close_notify is sent, so that the peer's answer to it cannot reach a reader as an
+     * orderly end of stream.
+     */
     public void wakeUpWaiters() {
+        closing = true;
         readWaiter.wakeUp();
         writeWaiter.wakeUp();
     }
@@ -824,8 +1004,10 @@ public final class TlsDriver implements AutoCloseable {
      */
     @Override
     public void close() {
+        closing = true;
         readWaiter.close();
         writeWaiter.close();
+        closeWaiter.close();
         boolean reading = false;
         boolean writing = false;
         try {
@@ -843,13 +1025,11 @@ public final class TlsDriver implements AutoCloseable {
                 netIn = null;
                 appIn = null;
                 netOut = null;
-                if (!callerNonBlocking && channel.isOpen()) {
-                    channel.configureBlocking(true);
-                }
+                channelMode.release();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException | RuntimeException ignored) {
+        } catch (RuntimeException ignored) {
             // closed meanwhile, or still registered elsewhere: nothing left to restore
         } finally {
             if (writing) {
@@ -871,6 +1051,33 @@ public final class TlsDriver implements AutoCloseable {
     private static void zeroUsed(ByteBuffer readMode) {
         if (readMode.hasArray() && readMode.limit() > 0) {
             java.util.Arrays.fill(readMode.array(), readMode.arrayOffset(), readMode.arrayOffset() + readMode.limit(), (byte) 0);
+        }
+    }
+
+    // ---------------------------------------------------------------- renegotiation (gsk_secure_soc_misc)
+
+    /**
+     * GSK_RESET_CIPHER: new keys on an established session, under both locks so no read or
+     * write sees the engine mid-change. On TLS 1.3 the JDK's beginHandshake sends a KeyUpdate
+     * (asking the peer to update its keys too), which is done once it is on the wire; on TLS 1.2
+     * it renegotiates (RFC 5746 secure renegotiation only), and the whole new handshake runs
+     * here within {@code deadline}. With {@code newSession} the session is invalidated first,
+     * so a TLS 1.2 renegotiation cannot resume it and is a full handshake. Application data
+     * arriving meanwhile is kept for the next read. A peer's refusal leaves the engine's
+     * exception unmapped, like every other failure here.
+     */
+    public void renegotiate(boolean newSession, Deadline deadline) throws IOException {
+        lockBoth(IoMode.BLOCKING);
+        try {
+            if (newSession) {
+                engine.getSession().invalidate();
+            }
+            flush(deadline, true, IoMode.BLOCKING); // whatever an earlier write left goes first
+            engine.beginHandshake();
+            handshake(deadline, IoMode.BLOCKING); // the locks are reentrant: it resumes the new handshake
+        } finally {
+            writeLock.unlock();
+            readLock.unlock();
         }
     }
 }
