@@ -11,14 +11,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManager;
 
 /**
- * The cipher suites IBM i System TLS knows (spec/ciphers.md section 3.1), one constant per row.
+ * Every cipher suite a program can name: first the suites IBM i System TLS knows
+ * (spec/ciphers.md section 3.1), one constant per row, then every further suite the JDK's
+ * engine implements, so that no suite the engine could negotiate is out of a program's reach.
+ * Only IBM's rows are ever part of a default list.
  *
- * <p>Columns: IANA code, QSSLCSL spelling, legacy two-character code (null when the suite
- * has none), protocols that allow it, and the JDK's spelling when it is not the IANA name.
+ * <p>Columns: IANA code, QSSLCSL spelling (null for suites IBM i does not list), legacy
+ * two-character code (null when the suite has none), protocols that allow it, and the JDK's
+ * spelling when it is not the IANA name.
  * The JDK spellings were checked against OpenJDK 17 and Temurin 25 with
  * jdk.tls.disabledAlgorithms emptied (both agree): the JDK keeps the SSL_ prefix for eight
  * old suites and accepts the TLS_ spelling as an alias. TLS_RSA_EXPORT_WITH_RC2_CBC_40_MD5
@@ -58,7 +64,71 @@ public enum CipherSpec {
     TLS_ECDHE_RSA_WITH_NULL_SHA(0xC010, "*ECDHE_RSA_NULL_SHA", null, "1.2", null),
     TLS_RSA_WITH_NULL_SHA256(0x003B, "*RSA_NULL_SHA256", "3B", "1.2", null),
     TLS_RSA_WITH_NULL_SHA(0x0002, "*RSA_NULL_SHA", "02", "1.2 1.1 1.0 SSLv3", "SSL_RSA_WITH_NULL_SHA"),
-    TLS_RSA_WITH_NULL_MD5(0x0001, "*RSA_NULL_MD5", "01", "1.2 1.1 1.0 SSLv3", "SSL_RSA_WITH_NULL_MD5");
+    TLS_RSA_WITH_NULL_MD5(0x0001, "*RSA_NULL_MD5", "01", "1.2 1.1 1.0 SSLv3", "SSL_RSA_WITH_NULL_MD5"),
+
+    // ---- Suites the JDK implements that IBM i's table does not list (no QSSLCSL name). ----
+    // Nameable so that a program can switch them on; never part of a default list. Protocols
+    // follow the RFC that defines each suite; a two-character code only where GSKit's rule
+    // (the low byte of a 0x00nn code) meets a suite GSKit implements on some platform: never
+    // for anonymous or 40-bit export suites, which IBM never supported.
+    TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA(0xC009, null, null, "1.2 1.1 1.0", null),
+    TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA(0xC00A, null, null, "1.2 1.1 1.0", null),
+    TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA(0xC013, null, null, "1.2 1.1 1.0", null),
+    TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA(0xC014, null, null, "1.2 1.1 1.0", null),
+    TLS_DHE_RSA_WITH_AES_128_GCM_SHA256(0x009E, null, "9E", "1.2", null),
+    TLS_DHE_RSA_WITH_AES_256_GCM_SHA384(0x009F, null, "9F", "1.2", null),
+    TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256(0xCCAA, null, null, "1.2", null),
+    TLS_DHE_RSA_WITH_AES_128_CBC_SHA256(0x0067, null, "67", "1.2", null),
+    TLS_DHE_RSA_WITH_AES_256_CBC_SHA256(0x006B, null, "6B", "1.2", null),
+    TLS_DHE_RSA_WITH_AES_128_CBC_SHA(0x0033, null, "33", "1.2 1.1 1.0", null),
+    TLS_DHE_RSA_WITH_AES_256_CBC_SHA(0x0039, null, "39", "1.2 1.1 1.0", null),
+    TLS_DHE_RSA_WITH_3DES_EDE_CBC_SHA(0x0016, null, "16", "1.2 1.1 1.0 SSLv3", "SSL_DHE_RSA_WITH_3DES_EDE_CBC_SHA"),
+    TLS_DHE_RSA_WITH_DES_CBC_SHA(0x0015, null, "15", "1.1 1.0 SSLv3", "SSL_DHE_RSA_WITH_DES_CBC_SHA"),
+    TLS_DHE_RSA_EXPORT_WITH_DES40_CBC_SHA(0x0014, null, null, "1.0 SSLv3", "SSL_DHE_RSA_EXPORT_WITH_DES40_CBC_SHA"),
+    TLS_DHE_DSS_WITH_AES_128_GCM_SHA256(0x00A2, null, "A2", "1.2", null),
+    TLS_DHE_DSS_WITH_AES_256_GCM_SHA384(0x00A3, null, "A3", "1.2", null),
+    TLS_DHE_DSS_WITH_AES_128_CBC_SHA256(0x0040, null, "40", "1.2", null),
+    TLS_DHE_DSS_WITH_AES_256_CBC_SHA256(0x006A, null, "6A", "1.2", null),
+    TLS_DHE_DSS_WITH_AES_128_CBC_SHA(0x0032, null, "32", "1.2 1.1 1.0", null),
+    TLS_DHE_DSS_WITH_AES_256_CBC_SHA(0x0038, null, "38", "1.2 1.1 1.0", null),
+    TLS_DHE_DSS_WITH_3DES_EDE_CBC_SHA(0x0013, null, "13", "1.2 1.1 1.0 SSLv3", "SSL_DHE_DSS_WITH_3DES_EDE_CBC_SHA"),
+    TLS_DHE_DSS_WITH_DES_CBC_SHA(0x0012, null, "12", "1.1 1.0 SSLv3", "SSL_DHE_DSS_WITH_DES_CBC_SHA"),
+    TLS_DHE_DSS_EXPORT_WITH_DES40_CBC_SHA(0x0011, null, null, "1.0 SSLv3", "SSL_DHE_DSS_EXPORT_WITH_DES40_CBC_SHA"),
+    TLS_RSA_EXPORT_WITH_DES40_CBC_SHA(0x0008, null, null, "1.0 SSLv3", "SSL_RSA_EXPORT_WITH_DES40_CBC_SHA"),
+    TLS_ECDH_ECDSA_WITH_AES_128_GCM_SHA256(0xC02D, null, null, "1.2", null),
+    TLS_ECDH_ECDSA_WITH_AES_256_GCM_SHA384(0xC02E, null, null, "1.2", null),
+    TLS_ECDH_ECDSA_WITH_AES_128_CBC_SHA256(0xC025, null, null, "1.2", null),
+    TLS_ECDH_ECDSA_WITH_AES_256_CBC_SHA384(0xC026, null, null, "1.2", null),
+    TLS_ECDH_ECDSA_WITH_AES_128_CBC_SHA(0xC004, null, null, "1.2 1.1 1.0", null),
+    TLS_ECDH_ECDSA_WITH_AES_256_CBC_SHA(0xC005, null, null, "1.2 1.1 1.0", null),
+    TLS_ECDH_ECDSA_WITH_3DES_EDE_CBC_SHA(0xC003, null, null, "1.2 1.1 1.0", null),
+    TLS_ECDH_ECDSA_WITH_RC4_128_SHA(0xC002, null, null, "1.2 1.1 1.0", null),
+    TLS_ECDH_ECDSA_WITH_NULL_SHA(0xC001, null, null, "1.2 1.1 1.0", null),
+    TLS_ECDH_RSA_WITH_AES_128_GCM_SHA256(0xC031, null, null, "1.2", null),
+    TLS_ECDH_RSA_WITH_AES_256_GCM_SHA384(0xC032, null, null, "1.2", null),
+    TLS_ECDH_RSA_WITH_AES_128_CBC_SHA256(0xC029, null, null, "1.2", null),
+    TLS_ECDH_RSA_WITH_AES_256_CBC_SHA384(0xC02A, null, null, "1.2", null),
+    TLS_ECDH_RSA_WITH_AES_128_CBC_SHA(0xC00E, null, null, "1.2 1.1 1.0", null),
+    TLS_ECDH_RSA_WITH_AES_256_CBC_SHA(0xC00F, null, null, "1.2 1.1 1.0", null),
+    TLS_ECDH_RSA_WITH_3DES_EDE_CBC_SHA(0xC00D, null, null, "1.2 1.1 1.0", null),
+    TLS_ECDH_RSA_WITH_RC4_128_SHA(0xC00C, null, null, "1.2 1.1 1.0", null),
+    TLS_ECDH_RSA_WITH_NULL_SHA(0xC00B, null, null, "1.2 1.1 1.0", null),
+    TLS_DH_anon_WITH_AES_128_GCM_SHA256(0x00A6, null, null, "1.2", null),
+    TLS_DH_anon_WITH_AES_256_GCM_SHA384(0x00A7, null, null, "1.2", null),
+    TLS_DH_anon_WITH_AES_128_CBC_SHA256(0x006C, null, null, "1.2", null),
+    TLS_DH_anon_WITH_AES_256_CBC_SHA256(0x006D, null, null, "1.2", null),
+    TLS_DH_anon_WITH_AES_128_CBC_SHA(0x0034, null, null, "1.2 1.1 1.0", null),
+    TLS_DH_anon_WITH_AES_256_CBC_SHA(0x003A, null, null, "1.2 1.1 1.0", null),
+    TLS_DH_anon_WITH_3DES_EDE_CBC_SHA(0x001B, null, null, "1.2 1.1 1.0 SSLv3", "SSL_DH_anon_WITH_3DES_EDE_CBC_SHA"),
+    TLS_DH_anon_WITH_DES_CBC_SHA(0x001A, null, null, "1.1 1.0 SSLv3", "SSL_DH_anon_WITH_DES_CBC_SHA"),
+    TLS_DH_anon_WITH_RC4_128_MD5(0x0018, null, null, "1.2 1.1 1.0 SSLv3", "SSL_DH_anon_WITH_RC4_128_MD5"),
+    TLS_DH_anon_EXPORT_WITH_DES40_CBC_SHA(0x0019, null, null, "1.0 SSLv3", "SSL_DH_anon_EXPORT_WITH_DES40_CBC_SHA"),
+    TLS_DH_anon_EXPORT_WITH_RC4_40_MD5(0x0017, null, null, "1.0 SSLv3", "SSL_DH_anon_EXPORT_WITH_RC4_40_MD5"),
+    TLS_ECDH_anon_WITH_AES_128_CBC_SHA(0xC018, null, null, "1.2 1.1 1.0", null),
+    TLS_ECDH_anon_WITH_AES_256_CBC_SHA(0xC019, null, null, "1.2 1.1 1.0", null),
+    TLS_ECDH_anon_WITH_3DES_EDE_CBC_SHA(0xC017, null, null, "1.2 1.1 1.0", null),
+    TLS_ECDH_anon_WITH_RC4_128_SHA(0xC016, null, null, "1.2 1.1 1.0", null),
+    TLS_ECDH_anon_WITH_NULL_SHA(0xC015, null, null, "1.2 1.1 1.0", null);
 
     /** QSSLCSL default order on 7.4/7.5: TLS 1.3 part (ciphers.md 3.4). */
     private static final List<CipherSpec> TLS13_ORDER = List.of(
@@ -141,9 +211,14 @@ public enum CipherSpec {
         return ianaCode;
     }
 
-    /** The IBM i system-value spelling, e.g. "*RSA_AES_128_CBC_SHA". */
-    public String qsslcslName() {
-        return qsslcslName;
+    /** The IBM i system-value spelling, e.g. "*RSA_AES_128_CBC_SHA"; empty for a suite IBM i does not list. */
+    public Optional<String> qsslcslName() {
+        return Optional.ofNullable(qsslcslName);
+    }
+
+    /** Whether IBM i System TLS lists the suite (only those can be in a default list). */
+    public boolean isIbmSuite() {
+        return qsslcslName != null;
     }
 
     /** The two-hex-digit code used by the old non-_EX attributes, if the suite has one. */
@@ -167,12 +242,12 @@ public enum CipherSpec {
      * {@link #isEnabledByJdk()} except for suites that are supported but off by default.
      */
     public boolean isKnownToJdk() {
-        return JdkSuites.SUPPORTED.contains(jdkName);
+        return JdkSuites.get().supported.contains(jdkName);
     }
 
     /** Whether the running JDK enables the suite by default. */
     public boolean isEnabledByJdk() {
-        return JdkSuites.ENABLED.contains(jdkName);
+        return JdkSuites.get().enabled.contains(jdkName);
     }
 
     /** Accepts the IANA name, the JDK name, or the SSL_ spelling of a TLS_ name (exact case). */
@@ -266,34 +341,62 @@ public enum CipherSpec {
         return List.copyOf(out);
     }
 
-    // Holder: asks the JDK once, on first use, what it supports and enables.
-    private static final class JdkSuites {
-        static final Set<String> SUPPORTED;
-        static final Set<String> ENABLED;
+    /**
+     * The suites the JDK's engine enables by default for protocol {@code p}, in the engine's
+     * own preference order: what a plain JSSE endpoint would use. Suites the table cannot
+     * name (only the renegotiation SCSV) are left out.
+     */
+    public static List<CipherSpec> engineDefaultList(TlsProtocol p) {
+        List<CipherSpec> out = new ArrayList<>();
+        for (String jdk : JdkSuites.get().enabledInOrder) {
+            fromJdkName(jdk).filter(c -> c.protocols.contains(p)).ifPresent(out::add);
+        }
+        return List.copyOf(out);
+    }
 
-        static {
-            SSLContext ctx = defaultContext();
-            SUPPORTED = names(ctx.getSupportedSSLParameters());
-            ENABLED = names(ctx.getDefaultSSLParameters());
+    /**
+     * What the JDK supports and enables, asked once, on first use. Not a class-initialisation
+     * holder: a class whose initialiser fails (out of memory on a process's first handshake)
+     * stays unusable for the life of the JVM, while this simply asks again next time.
+     */
+    private static final class JdkSuites {
+        private static volatile JdkSuites known;
+
+        final Set<String> supported;
+        final Set<String> enabled;
+        final List<String> enabledInOrder;
+
+        private JdkSuites(SSLContext ctx) {
+            supported = names(ctx.getSupportedSSLParameters());
+            enabledInOrder = List.of(ctx.getDefaultSSLParameters().getCipherSuites());
+            enabled = Set.copyOf(enabledInOrder);
+        }
+
+        static JdkSuites get() {
+            JdkSuites k = known;
+            if (k == null) {
+                k = new JdkSuites(defaultContext());
+                known = k; // two threads may both ask the JDK; both answers are the same
+            }
+            return k;
         }
 
         private static Set<String> names(SSLParameters params) {
             return Set.of(params.getCipherSuites());
         }
 
+        /**
+         * A bare TLS context: its default parameters are the engine's defaults. Empty key and
+         * trust manager arrays keep the JDK from loading the default key and trust stores
+         * (cacerts) just to list suites.
+         */
         private static SSLContext defaultContext() {
             try {
-                return SSLContext.getDefault();
+                SSLContext ctx = SSLContext.getInstance("TLS");
+                ctx.init(new KeyManager[0], new TrustManager[0], null);
+                return ctx;
             } catch (GeneralSecurityException e) {
-                // getDefault fails when javax.net.ssl.keyStore points nowhere; the suites do not depend on keys.
-                try {
-                    SSLContext ctx = SSLContext.getInstance("TLS");
-                    ctx.init(null, null, null);
-                    return ctx;
-                } catch (GeneralSecurityException again) {
-                    again.addSuppressed(e);
-                    throw new IllegalStateException("the JDK has no usable TLS context", again);
-                }
+                throw new IllegalStateException("the JDK has no usable TLS context", e);
             }
         }
     }

@@ -8,10 +8,12 @@ import io.gsk4j.attr.HandleKind;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.AttributeValues;
 import io.gsk4j.internal.EnvironmentSnapshot;
+import io.gsk4j.internal.ProtocolSwitches;
 import io.gsk4j.internal.certs.StoreLocations;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A GSKit secure environment: open it, set attributes, {@link #init()} it, open sessions.
@@ -85,6 +87,15 @@ public final class Environment implements AutoCloseable {
         return values.enumValue(id);
     }
 
+    /**
+     * The protocols switched on here that this Java runtime's security policy will not
+     * negotiate. Setting them succeeded (as on IBM i, where QSSLPCL has the same role); this
+     * is the way to warn about them.
+     */
+    public synchronized Set<TlsProtocol> protocolsDisabledByPlatform() {
+        return ProtocolSwitches.disabledByPlatform(values);
+    }
+
     private void readable(Attribute id) throws GskException {
         checkOpen();
         values.checkReadable(id);
@@ -136,6 +147,9 @@ public final class Environment implements AutoCloseable {
      */
     @Override
     public synchronized void close() {
+        if (!closed) {
+            values.release(); // the password stays only while an open session still holds it
+        }
         closed = true;
     }
 

@@ -618,8 +618,34 @@ public final class Session implements AutoCloseable {
                 // the next handshake with this peer will be a full one
                 d.engine().getSession().invalidate();
                 break;
+            case GSK_RESET_CIPHER:
+            case GSK_RESET_CIPHER_WITHNEWSESSION:
+                resetCipher(d, id == MiscId.GSK_RESET_CIPHER_WITHNEWSESSION);
+                break;
             default:
-                throw new GskException(GskStatus.GSK_ERROR_UNSUPPORTED, id.name() + " (renegotiation) is not supported by gsk4j");
+                throw new GskException(GskStatus.GSK_MISC_INVALID_ID, id.name() + " is not a misc ID gsk4j knows");
+        }
+    }
+
+    /**
+     * GSK_RESET_CIPHER(_WITHNEWSESSION): as IBM renegotiates, a TLS 1.3 key update or a TLS 1.2
+     * secure renegotiation, within GSK_HANDSHAKE_TIMEOUT. Any failure, a timeout or EINTR included, ends
+     * the session as a failed handshake does: the engine cannot be left half renegotiated.
+     */
+    private void resetCipher(TlsDriver d, boolean newSession) throws GskException {
+        if (closeNotifySent) {
+            throw new GskException(GskStatus.GSK_ERROR_SSL_CLOSED, "close_notify was already sent on this session");
+        }
+        Deadline deadline;
+        synchronized (this) {
+            deadline = Deadline.afterMillis(1000L * values.number(NumericAttribute.GSK_HANDSHAKE_TIMEOUT));
+        }
+        try {
+            d.renegotiate(newSession, deadline);
+        } catch (GskException e) {
+            throw fail(e);
+        } catch (IOException | RuntimeException e) {
+            throw fail(ErrorMapper.map(e, Phase.HANDSHAKE, certificateWithheld()));
         }
     }
 
@@ -708,6 +734,7 @@ public final class Session implements AutoCloseable {
             }
             state = SessionState.CLOSED;
             io = asyncIo;
+            values.release(); // its hold on GSK_KEYRING_PW
         }
         if (io != null && setup != null) {
             // pending operations complete with GSK_IBMI_ERROR_CLOSED; the socket leaves its I/O thread

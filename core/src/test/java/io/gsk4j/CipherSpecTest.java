@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gsk4j.support.ForkedJvm;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,30 +30,78 @@ class CipherSpecTest {
     }
 
     @Test
-    void tableHas34UniqueSuites() {
-        assertEquals(34, CipherSpec.values().length);
+    void tableHasIbms34SuitesThenTheEnginesOthers() {
+        assertEquals(92, CipherSpec.values().length);
         Set<Integer> codes = new HashSet<>();
         Set<String> qsslcsl = new HashSet<>();
+        int ibm = 0;
+        boolean ibmRowsDone = false;
         for (CipherSpec c : CipherSpec.values()) {
             assertTrue(codes.add(c.ianaCode()), c.name());
-            assertTrue(qsslcsl.add(c.qsslcslName()), c.name());
-            assertTrue(c.qsslcslName().startsWith("*"), c.name());
+            if (c.isIbmSuite()) {
+                assertFalse(ibmRowsDone, c.name() + ": IBM's rows come first");
+                ibm++;
+                String name = c.qsslcslName().orElseThrow();
+                assertTrue(qsslcsl.add(name), c.name());
+                assertTrue(name.startsWith("*"), c.name());
+            } else {
+                ibmRowsDone = true;
+                assertTrue(c.qsslcslName().isEmpty(), c.name());
+            }
             assertFalse(c.protocols().isEmpty(), c.name());
             assertFalse(c.protocols().contains(TlsProtocol.SSLV2), "no SSLv2 suites in the 7.4/7.5 table");
             assertEquals(c.name(), c.gskName());
         }
+        assertEquals(34, ibm);
+    }
+
+    @Test
+    void everySuiteTheEngineImplementsIsNameable() throws Exception {
+        // the complete list needs jdk.tls.disabledAlgorithms emptied before TLS loads: a fresh JVM
+        ForkedJvm.Result r = ForkedJvm.run(60, List.of(), ImplementedSuitesMain.class);
+        assertEquals(0, r.exitCode(), r::toString);
+        List<String> implemented = r.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        assertTrue(implemented.size() > 80, r::toString);
+        List<String> unnamed = new java.util.ArrayList<>();
+        for (String suite : implemented) {
+            if (suite.equals("TLS_EMPTY_RENEGOTIATION_INFO_SCSV")) {
+                continue; // a signal in the ClientHello, not a suite anyone negotiates
+            }
+            java.util.Optional<CipherSpec> c = CipherSpec.fromJdkName(suite);
+            if (c.isEmpty()) {
+                unnamed.add(suite);
+                continue;
+            }
+            assertSame(c.get(), CipherSpec.fromName(c.get().gskName()).orElseThrow(), suite);
+            assertSame(c.get(), CipherSpec.fromName(suite).orElseThrow(), suite);
+            assertTrue(CipherSpec.parseExList(c.get().gskName()).contains(c.get()), suite);
+            c.get().shortCode().ifPresent(code -> assertEquals(List.of(c.get()), CipherSpec.parseShortList(code)));
+        }
+        assertEquals(List.of(), unnamed, "suites the JDK implements that no cipher attribute can name");
     }
 
     @Test
     void shortCodesAreExactlyTheLegacySet() {
-        // ciphers.md 3.2: valid V3/TLS short codes
+        // ciphers.md 3.2: valid V3/TLS short codes of IBM's suites
         Set<String> expected = Set.of("01", "02", "03", "04", "05", "06", "09", "0A", "2F", "35", "3B", "3C", "3D", "9C", "9D");
+        // the same rule for the DHE suites GSKit implements elsewhere; none for anonymous or DES40 export suites
+        Set<String> extended = Set.of("12", "13", "15", "16", "32", "33", "38", "39", "40", "67", "6A", "6B",
+                "9E", "9F", "A2", "A3");
         Set<String> actual = new HashSet<>();
+        Set<String> actualExtended = new HashSet<>();
         for (CipherSpec c : CipherSpec.values()) {
-            c.shortCode().ifPresent(actual::add);
-            assertEquals(c.ianaCode() <= 0xFF, c.shortCode().isPresent(), c.name());
+            if (c.isIbmSuite()) {
+                c.shortCode().ifPresent(actual::add);
+                assertEquals(c.ianaCode() <= 0xFF, c.shortCode().isPresent(), c.name());
+            } else {
+                c.shortCode().ifPresent(actualExtended::add);
+                boolean expectCode = c.ianaCode() <= 0xFF && !c.name().contains("_anon_") && !c.name().contains("EXPORT");
+                assertEquals(expectCode, c.shortCode().isPresent(), c.name());
+            }
         }
         assertEquals(expected, actual);
+        assertEquals(extended, actualExtended);
+        assertSame(CipherSpec.TLS_DHE_RSA_WITH_AES_128_CBC_SHA, CipherSpec.fromShortCode("33").orElseThrow());
         assertEquals("2F", CipherSpec.TLS_RSA_WITH_AES_128_CBC_SHA.shortCode().orElseThrow());
         assertSame(CipherSpec.TLS_RSA_WITH_RC4_128_MD5, CipherSpec.fromShortCode("04").orElseThrow());
         assertSame(CipherSpec.TLS_RSA_WITH_AES_256_GCM_SHA384, CipherSpec.fromShortCode("9d").orElseThrow());

@@ -91,6 +91,7 @@ final class ClientCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine cl = spec.commandLine();
         tls.validate(cl);
+        tls.warnAboutDisabledProtocols(cl.getErr());
         if (connectTimeout < 1) {
             throw new ParameterException(cl, "--connect-timeout must be at least 1 second");
         }

@@ -10,6 +10,7 @@ import io.gsk4j.SessionState;
 import io.gsk4j.compat.CertDataRef;
 import io.gsk4j.compat.GskHandle;
 import io.gsk4j.compat.IntRef;
+import io.gsk4j.compat.Qso_OverlappedIO_t;
 import io.gsk4j.compat.StringRef;
 import java.nio.channels.SocketChannel;
 import java.security.cert.X509Certificate;
@@ -89,6 +90,34 @@ final class GskSecureSession implements AutoCloseable {
         } catch (GskException e) {
             return Step.detailOf(e.getMessage());
         }
+    }
+
+    /**
+     * A handshake that failed with {@code rc} (a startInit completion): the failure with the
+     * library's sentence, as {@link #handshake()} gives it.
+     */
+    Step handshakeFailed(String call, int rc, Errno errno) {
+        return new Step(call, rc, errno, failureDetail());
+    }
+
+    /** gsk_secure_soc_startInit; every result arrives on the port (the call returns 6019 when it started). */
+    int startHandshake(int port, Qso_OverlappedIO_t area) {
+        int rc = gsk_secure_soc_startInit(session, port, area);
+        transcript.record(side, "gsk_secure_soc_startInit(session, port, &area)", rc);
+        return rc;
+    }
+
+    /**
+     * gsk_secure_soc_startRecv into {@code area.buffer}. Not in the transcript: a long echo
+     * would grow it without bound, and it is printed with the handshake's report anyway.
+     */
+    int startReceive(int port, Qso_OverlappedIO_t area) {
+        return gsk_secure_soc_startRecv(session, port, area);
+    }
+
+    /** gsk_secure_soc_startSend of {@code area.buffer[0..bufferLength)}; not in the transcript either. */
+    int startSend(int port, Qso_OverlappedIO_t area) {
+        return gsk_secure_soc_startSend(session, port, area);
     }
 
     /** GSK_CERTIFICATE_VALIDATION_CODE; also readable after a failed handshake. */

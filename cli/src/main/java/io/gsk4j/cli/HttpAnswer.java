@@ -5,6 +5,15 @@ final class HttpAnswer {
     private HttpAnswer() {
     }
 
+    /**
+     * Whether a request's headers are complete: an empty line ends them. HTTP/1.1 ends lines
+     * with CRLF; HTTP/1.0 clients and test tools often send bare LFs, which RFC 9112 lets a
+     * server accept.
+     */
+    static boolean headersComplete(String request) {
+        return request.contains("\r\n\r\n") || request.contains("\n\n") || request.contains("\n\r\n");
+    }
+
     static String head(int bodyLength) {
         return "HTTP/1.1 200 OK\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n"

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
                     + " stores; demo shows it all on loopback; strerror and codes explain return codes."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:the command ran and found a failure (or could not do its work)", "2:usage error"},
-        subcommands = {ClientCommand.class, ServerCommand.class, StoreCommand.class, DemoCommand.class, StrerrorCommand.class, CodesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ClientCommand.class, ServerCommand.class, StoreCommand.class, DemoCommand.class, StrerrorCommand.class, CodesCommand.class,
+            VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Kept in step with the Maven version by hand: the command has no build-time filtering. */
     static final String VERSION = "0.1.0-SNAPSHOT";
@@ -31,7 +32,7 @@ public final class Main implements Runnable {
     /** Without a subcommand there is nothing to do: say what there is. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is needed: client, server, store, demo, strerror or codes");
+        throw new ParameterException(spec.commandLine(), "a command is needed: client, server, store, verify, demo, strerror or codes");
     }
 
     /** The configured command line; tests call {@code execute} on it with their own writers. */

@@ -1,7 +1,14 @@
 package io.gsk4j.cli;
 
 import static io.gsk4j.compat.Gsk.GSK_SSL_EXTN_SERVERNAME_CRITICAL_LIST;
+import static io.gsk4j.compat.Gsk.GSK_TLSV12_CIPHER_SPECS_EX;
+import static io.gsk4j.compat.Gsk.GSK_TLSV13_CIPHER_SPECS_EX;
+import static io.gsk4j.compat.Gsk.QsoCreateIOCompletionPort;
+import static io.gsk4j.compat.Gsk.QsoDestroyIOCompletionPort;
+import static io.gsk4j.compat.Gsk.errnoName;
 
+import io.gsk4j.CipherSpec;
+import io.gsk4j.TlsProtocol;
 import io.gsk4j.cli.Choices.Auth;
 import io.gsk4j.cli.Choices.ClientAuth;
 import io.gsk4j.cli.Choices.ServerMode;
@@ -21,8 +28,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine;
@@ -35,8 +40,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code gsk4j server}: a GSKit server environment, initialised once, and one secure session
- * per accepted connection, each in its own thread. Every connection's outcome is printed the
- * way {@code client} prints its own. Ctrl-C closes the listener and the open sessions.
+ * per accepted connection, built as docs/ASYNC.md recommends: one I/O completion port, a
+ * fixed number of threads taking its completions, startInit/startRecv/startSend with a wait
+ * limit on every receive and send, and a cap on open connections. Every connection's outcome
+ * is printed the way {@code client} prints its own. Ctrl-C closes the listener and the open
+ * sessions.
  */
 @Command(name = "server", mixinStandardHelpOptions = true, sortOptions = false,
         header = "Runs a GSKit TLS server (echo or a minimal HTTP answer) and explains each connection.",
@@ -86,6 +94,26 @@ final class ServerCommand implements Callable<Integer> {
             description = "Stop after N connections (0 = run until Ctrl-C).")
     int maxConnections;
 
+    @Option(names = "--connection-limit", paramLabel = "N", defaultValue = "" + ServerLimits.DEFAULT_CONNECTION_LIMIT,
+            description = "At most N connections open at once; one more is closed at once and reported as refused."
+                    + " Default: ${DEFAULT-VALUE}.")
+    int connectionLimit;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "" + ServerLimits.DEFAULT_THREADS,
+            description = "Threads taking completions from the server's I/O completion port (1 to 64); gsk4j's own"
+                    + " I/O threads (at most 4) do the socket work. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--write-timeout", paramLabel = "SECONDS", defaultValue = "" + ServerLimits.DEFAULT_WRITE_TIMEOUT_SECONDS,
+            description = "How long one send may wait for a client that does not read (the startSend operationWaitTime);"
+                    + " then the connection is cut off. 0 waits forever. Default: ${DEFAULT-VALUE}.")
+    int writeTimeout;
+
+    @Option(names = "--engine-ciphers",
+            description = "Offer the JDK engine's default cipher suites, in its order, instead of IBM's default lists"
+                    + " (sets GSK_TLSV13_CIPHER_SPECS_EX and GSK_TLSV12_CIPHER_SPECS_EX to them).")
+    boolean engineCiphers;
+
     @Mixin
     TlsOptions tls;
 
@@ -94,6 +122,7 @@ final class ServerCommand implements Callable<Integer> {
 
     private final Set<ServerConnection> active = ConcurrentHashMap.newKeySet();
     private final AtomicInteger failures = new AtomicInteger();
+    private final AtomicInteger refused = new AtomicInteger();
     private volatile boolean stopping;
     private volatile ServerSocketChannel listener;
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -108,6 +137,18 @@ final class ServerCommand implements Callable<Integer> {
         if (maxConnections < 0) {
             throw new ParameterException(cl, "--max-connections must be 0 or more");
         }
+        if (connectionLimit < 1) {
+            throw new ParameterException(cl, "--connection-limit must be 1 or more");
+        }
+        if (threads < 1 || threads > 64) {
+            throw new ParameterException(cl, "--threads must be 1 to 64");
+        }
+        if (writeTimeout < 0) {
+            throw new ParameterException(cl, "--write-timeout must be 0 or more");
+        }
+        if (engineCiphers && (tls.tls13Ciphers != null || tls.tls12Ciphers != null)) {
+            throw new ParameterException(cl, "--engine-ciphers replaces --tls13-ciphers and --tls12-ciphers: give one or the other");
+        }
         PrintWriter out = cl.getOut();
         char[] password = tls.password(cl);
         int readTimeout = tls.readTimeoutOr(DEFAULT_READ_TIMEOUT_MILLIS);
@@ -115,11 +156,15 @@ final class ServerCommand implements Callable<Integer> {
         if (criticalNames != null) {
             settings.add(Setting.buffer("GSK_SSL_EXTN_SERVERNAME_CRITICAL_LIST", GSK_SSL_EXTN_SERVERNAME_CRITICAL_LIST, criticalNames));
         }
+        if (engineCiphers) {
+            settings.addAll(engineCipherSettings());
+        }
         if (password != null) {
             Arrays.fill(password, '\0');
         }
         Transcript setUp = new Transcript();
         try (GskEnvironment env = GskEnvironment.open(settings, setUp, "server")) {
+            settings.clear(); // the password's String must not stay reachable for the server's lifetime
             if (!env.ok()) {
                 return cannotStart(out, env.failure(), setUp);
             }
@@ -132,23 +177,46 @@ final class ServerCommand implements Callable<Integer> {
                 cl.getErr().flush();
                 return Main.FAILURE;
             }
-            return serve(env, listener, out, readTimeout, env.localCertificate());
+            ServerLimits limits = new ServerLimits(threads, connectionLimit, ServerLimits.secondsOf(readTimeout), writeTimeout);
+            return serve(env, listener, out, readTimeout, limits, env.localCertificate());
         }
     }
 
-    private int serve(GskEnvironment env, ServerSocketChannel listener, PrintWriter out, int readTimeout, CertSummary local)
-            throws IOException {
+    /** The engine's default suites as the two _EX lists (each only when the engine has any for it). */
+    static List<Setting> engineCipherSettings() {
+        List<Setting> out = new ArrayList<>();
+        String tls13 = names(CipherSpec.engineDefaultList(TlsProtocol.TLSV13));
+        String tls12 = names(CipherSpec.engineDefaultList(TlsProtocol.TLSV12));
+        if (!tls13.isEmpty()) {
+            out.add(Setting.buffer("GSK_TLSV13_CIPHER_SPECS_EX", GSK_TLSV13_CIPHER_SPECS_EX, tls13));
+        }
+        if (!tls12.isEmpty()) {
+            out.add(Setting.buffer("GSK_TLSV12_CIPHER_SPECS_EX", GSK_TLSV12_CIPHER_SPECS_EX, tls12));
+        }
+        return out;
+    }
+
+    private static String names(List<CipherSpec> specs) {
+        List<String> out = new ArrayList<>();
+        specs.forEach(c -> out.add(c.gskName()));
+        return String.join(",", out);
+    }
+
+    private int serve(GskEnvironment env, ServerSocketChannel listener, PrintWriter out, int readTimeout, ServerLimits limits,
+                      CertSummary local) throws IOException {
         InetSocketAddress address = (InetSocketAddress) listener.getLocalAddress();
-        CertSummary presented = local;
         this.listener = listener;
+        int port = QsoCreateIOCompletionPort();
+        if (port < 0) {
+            spec.commandLine().getErr().println("gsk4j: no I/O completion port: " + errnoName());
+            spec.commandLine().getErr().flush();
+            Connector.close(listener);
+            return Main.FAILURE;
+        }
         Thread hook = new Thread(this::stopAndWait, "gsk4j-server-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        ExecutorService workers = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "gsk4j-server-connection");
-            t.setDaemon(true);
-            return t;
-        });
-        announce(out, address, presented);
+        List<Thread> takers = CompletionTakers.start(port, limits.threads(), spec.commandLine().getErr());
+        announce(out, address, local);
         int accepted = 0;
         try {
             while (!stopping && (maxConnections == 0 || accepted < maxConnections)) {
@@ -158,27 +226,25 @@ final class ServerCommand implements Callable<Integer> {
                 } catch (ClosedChannelException e) {
                     break; // Ctrl-C closed the listener
                 }
+                if (active.size() >= limits.connectionLimit()) {
+                    refuse(out, channel, limits);
+                    continue;
+                }
                 int number = ++accepted;
                 Facts facts = facts(readTimeout);
                 facts.label = label(env);
-                ServerConnection connection = new ServerConnection(number, channel, env, facts, mode, tls, out);
+                ServerConnection connection = new ServerConnection(number, channel, env, facts, mode, tls, out, limits,
+                        this::finished);
                 active.add(connection);
-                workers.execute(() -> {
-                    try {
-                        if (!connection.run()) {
-                            failures.incrementAndGet();
-                        }
-                    } finally {
-                        active.remove(connection);
-                    }
-                });
+                if (!CompletionTakers.hand(port, connection)) {
+                    finished(connection, false);
+                    Connector.close(channel);
+                }
             }
             Connector.close(listener);
-            workers.shutdown();
-            if (stopping) {
-                active.forEach(ServerConnection::stop);
-            }
-            awaitWorkers(workers);
+            awaitIdle();
+            QsoDestroyIOCompletionPort(port);
+            CompletionTakers.join(takers, STOP_WAIT_SECONDS);
             stopped(out, accepted);
         } finally {
             finished.countDown();
@@ -191,11 +257,73 @@ final class ServerCommand implements Callable<Integer> {
         return maxConnections > 0 && failures.get() > 0 ? Main.FAILURE : 0;
     }
 
+    /** A connection's last step: forget it, count a failed handshake, wake {@link #awaitIdle()}. */
+    private void finished(ServerConnection connection, boolean handshakeOk) {
+        if (!handshakeOk) {
+            failures.incrementAndGet();
+        }
+        synchronized (active) {
+            active.remove(connection);
+            active.notifyAll();
+        }
+    }
+
+    /** Waits until every connection has finished; while stopping, ends the ones still open. */
+    private void awaitIdle() {
+        synchronized (active) {
+            while (!active.isEmpty()) {
+                if (stopping) {
+                    List.copyOf(active).forEach(ServerConnection::stop);
+                }
+                try {
+                    active.wait(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One connection over --connection-limit: closed at once, without a session, and said so. */
+    private void refuse(PrintWriter out, SocketChannel channel, ServerLimits limits) {
+        String peer;
+        try {
+            peer = channel.getRemoteAddress().toString().replaceFirst("^[^/]*/", "");
+        } catch (IOException e) {
+            peer = "(unknown address)";
+        }
+        Connector.close(channel);
+        int count = refused.incrementAndGet();
+        synchronized (out) {
+            if (tls.json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("event", "refused");
+                m.put("peer", peer);
+                m.put("connectionLimit", limits.connectionLimit());
+                out.println(Json.write(m));
+            } else if (count <= 10 || Integer.bitCount(count) == 1) {
+                // a flood prints a few lines, not one per connection
+                out.println("[refused #" + count + "] " + peer + ": " + limits.connectionLimit()
+                        + " connections are open (--connection-limit)");
+            }
+            out.flush();
+        }
+    }
+
+    /** How many connections are open now (tests watch it). */
+    int openConnections() {
+        return active.size();
+    }
+
     /** Stops the server as Ctrl-C does: wakes accept(), ends the open sessions. Tests call it too. */
     void stop() {
         stopping = true;
         Connector.close(listener);
-        active.forEach(ServerConnection::stop);
+        List.copyOf(active).forEach(ServerConnection::stop);
+        synchronized (active) {
+            active.notifyAll();
+        }
     }
 
     /** The shutdown hook: stop, then wait for the summary line before the JVM goes. */
@@ -203,18 +331,6 @@ final class ServerCommand implements Callable<Integer> {
         stop();
         try {
             finished.await(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void awaitWorkers(ExecutorService workers) {
-        try {
-            while (!workers.awaitTermination(1, TimeUnit.SECONDS)) {
-                if (stopping) {
-                    active.forEach(ServerConnection::stop);
-                }
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -295,10 +411,12 @@ final class ServerCommand implements Callable<Integer> {
                 m.put("event", "stopped");
                 m.put("connections", accepted);
                 m.put("failed", failures.get());
+                m.put("refused", refused.get());
                 out.println(Json.write(m));
             } else {
                 out.println("gsk4j server stopped after " + accepted + " connection" + (accepted == 1 ? "" : "s")
-                        + (failures.get() > 0 ? " (" + failures.get() + " failed)" : ""));
+                        + (failures.get() > 0 ? " (" + failures.get() + " failed)" : "")
+                        + (refused.get() > 0 ? "; " + refused.get() + " refused over --connection-limit" : ""));
             }
             out.flush();
         }

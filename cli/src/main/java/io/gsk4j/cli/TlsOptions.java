@@ -2,9 +2,11 @@ package io.gsk4j.cli;
 
 import static io.gsk4j.compat.Gsk.*;
 
+import io.gsk4j.TlsProtocol;
 import io.gsk4j.cli.Choices.OnOff;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,11 +53,13 @@ final class TlsOptions {
     OnOff tls12;
 
     @Option(names = "--tls11", paramLabel = "on|off",
-            description = "GSK_PROTOCOL_TLSV11 (default off; 'on' fails with GSK_ERROR_UNSUPPORTED where the JDK disables TLS 1.1).")
+            description = "GSK_PROTOCOL_TLSV11 (default off; 'on' is accepted everywhere, as on IBM i, but negotiated only where"
+                    + " the JDK allows TLS 1.1: a warning says when it does not).")
     OnOff tls11;
 
     @Option(names = "--tls10", paramLabel = "on|off",
-            description = "GSK_PROTOCOL_TLSV10 (default off; 'on' fails with GSK_ERROR_UNSUPPORTED where the JDK disables TLS 1.0).")
+            description = "GSK_PROTOCOL_TLSV10 (default off; 'on' is accepted everywhere, as on IBM i, but negotiated only where"
+                    + " the JDK allows TLS 1.0: a warning says when it does not).")
     OnOff tls10;
 
     @Option(names = "--tls13-ciphers", paramLabel = "LIST",
@@ -75,7 +79,7 @@ final class TlsOptions {
     Integer readTimeout;
 
     @Option(names = "--validation-profile", paramLabel = "strict|rfc5280|jdk",
-            description = "GSK4J_VALIDATION_PROFILE: how strictly the partner's chain is judged (docs/VALIDATION.md). Default: strict.")
+            description = "GSK4J_VALIDATION_PROFILE: how strictly the partner's chain is judged (docs/VALIDATION.md). Default: rfc5280, or what gsk4j.validation.profile or the application definition says.")
     Choices.Profile profile;
 
     @Option(names = "--max-chain-depth", paramLabel = "N",
@@ -110,6 +114,22 @@ final class TlsOptions {
         }
         if (readTimeout != null && readTimeout < 0) {
             throw new ParameterException(cl, "--read-timeout must be 0 or more milliseconds");
+        }
+    }
+
+    /**
+     * The library accepts a protocol switched on that the JDK disables and simply never
+     * negotiates it (as IBM i does with QSSLPCL); the command says so instead of staying silent.
+     */
+    void warnAboutDisabledProtocols(PrintWriter err) {
+        warnIfDisabled(err, "--tls10", tls10, TlsProtocol.TLSV10);
+        warnIfDisabled(err, "--tls11", tls11, TlsProtocol.TLSV11);
+    }
+
+    private static void warnIfDisabled(PrintWriter err, String option, OnOff value, TlsProtocol protocol) {
+        if (value == OnOff.ON && !TlsProtocol.enabledInThisRuntime().contains(protocol)) {
+            err.println("gsk4j: warning: " + option + " on: this Java runtime disables " + protocol.jdkName()
+                    + " (jdk.tls.disabledAlgorithms), so it is switched on but will not be negotiated");
         }
     }
 

@@ -86,6 +86,10 @@ final class Cli {
             throw new AssertionError("the server did not start listening: " + out + err);
         }
 
+        ServerCommand command() {
+            return command;
+        }
+
         String target() {
             return "localhost:" + port;
         }

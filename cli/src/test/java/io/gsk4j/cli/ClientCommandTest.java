@@ -123,6 +123,19 @@ class ClientCommandTest {
     }
 
     @Test
+    void switchingOnTls10WhereTheJdkForbidsItWarnsAndStillConnects() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                io.gsk4j.TlsProtocol.enabledInThisRuntime().contains(io.gsk4j.TlsProtocol.TLSV10), "this JDK allows TLS 1.0");
+        try (Cli.Server server = Cli.Server.start(concat(store(pki.serverStore), "--max-connections", "1"))) {
+            Cli.Run r = Cli.run(concat(new String[] {"client", server.target(), "--tls10", "on"}, store(pki.trustStore)));
+            assertEquals(0, r.exitCode(), r::all);
+            assertTrue(r.err().contains("warning: --tls10 on: this Java runtime disables TLSv1 "), r.err());
+            assertTrue(r.out().contains("result: OK"), r.out());
+            assertEquals(0, server.await());
+        }
+    }
+
+    @Test
     void noCommonCipherNamesWhatEachSideAllows() {
         try (Cli.Server server = Cli.Server.start(concat(store(pki.serverStore), "--tls12", "off",
                 "--tls13-ciphers", "TLS_AES_256_GCM_SHA384"))) {

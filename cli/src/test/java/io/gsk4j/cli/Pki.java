@@ -61,6 +61,20 @@ final class Pki {
     }
 
     /** The options that open a store with the shared password. */
+    /** A JDK client context trusting this PKI's CA (a peer that is not gsk4j). */
+    javax.net.ssl.SSLContext jdkClient() throws Exception {
+        java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(trustStore)) {
+            trust.load(in, PASSWORD.toCharArray());
+        }
+        javax.net.ssl.TrustManagerFactory tmf =
+                javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+        ctx.init(null, tmf.getTrustManagers(), null);
+        return ctx;
+    }
+
     static String[] store(Path file) {
         return new String[] {"--keyring", file.toString(), "--password", PASSWORD};
     }

@@ -13,6 +13,7 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import javax.net.ssl.SSLSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +107,53 @@ class ServerCommandTest {
     }
 
     @Test
+    void httpModeAcceptsARequestEndingInBareLineFeeds() throws Exception {
+        // HTTP/1.0 clients and test tools end lines with LF alone
+        Cli.Server server = Cli.Server.start(concat(store(pki.serverStore), "--mode", "http", "--max-connections", "1"));
+        try (SSLSocket s = (SSLSocket) pki.jdkClient().getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), server.port)) {
+            s.setSoTimeout(20_000); // the old server waited for CRLF CRLF until its read timeout
+            s.getOutputStream().write("GET /bare HTTP/1.0\nHost: localhost\n\n".getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 200 OK\r\n"), answer);
+            assertTrue(answer.contains("request:      GET /bare HTTP/1.0"), answer);
+        }
+        assertEquals(0, server.await(), server.out());
+        assertTrue(server.out().contains("answered \"GET /bare HTTP/1.0\" with 200 OK"), server.out());
+    }
+
+    @Test
+    void engineCiphersLetInAClientOfferingOnlyASuiteOutsideIbmsDefaults() throws Exception {
+        String suite = "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA"; // the JDK enables it; IBM's default lists do not have it
+        assumeTrue(io.gsk4j.CipherSpec.fromName(suite).orElseThrow().isEnabledByJdk(), "this JDK disables " + suite);
+        for (boolean engine : new boolean[] {false, true}) {
+            String[] args = concat(store(pki.serverStore), "--max-connections", "1");
+            try (Cli.Server server = Cli.Server.start(engine ? concat(args, "--engine-ciphers") : args)) {
+                String seen;
+                try (SSLSocket s = (SSLSocket) pki.jdkClient().getSocketFactory()
+                        .createSocket(InetAddress.getLoopbackAddress(), server.port)) {
+                    s.setEnabledProtocols(new String[] {"TLSv1.2"});
+                    s.setEnabledCipherSuites(new String[] {suite});
+                    s.startHandshake();
+                    seen = s.getSession().getCipherSuite();
+                } catch (javax.net.ssl.SSLException e) {
+                    seen = "refused: " + e.getMessage();
+                }
+                server.awaitOutput("[1] c");
+                if (engine) {
+                    assertEquals(suite, seen, server.out());
+                } else {
+                    assertTrue(seen.startsWith("refused"), seen);
+                    server.awaitOutput("402 GSK_ERROR_NO_CIPHERS");
+                }
+            }
+        }
+        Cli.Run both = Cli.run("server", "--port", "0", "--engine-ciphers", "--tls12-ciphers", "TLS_AES_128_GCM_SHA256");
+        assertEquals(2, both.exitCode(), both::all);
+        both.assertOneLineError();
+    }
+
+    @Test
     void aStoreThatCannotBeOpenedStopsTheStart() {
         Cli.Run r = Cli.run("server", "--port", "0", "--keyring", dir.resolve("missing.p12").toString(), "--password", "x");
         assertEquals(1, r.exitCode(), r::all);
@@ -120,6 +168,10 @@ class ServerCommandTest {
             {"server", "--client-auth", "maybe"},
             {"server", "--mode", "ftp"},
             {"server", "--max-connections", "-1"},
+            {"server", "--connection-limit", "0"},
+            {"server", "--threads", "0"},
+            {"server", "--threads", "65"},
+            {"server", "--write-timeout", "-1"},
         }) {
             Cli.Run r = Cli.run(args);
             assertEquals(2, r.exitCode(), () -> String.join(" ", args) + ": " + r.all());

@@ -151,6 +151,28 @@ class StoreCommandTest {
     }
 
     @Test
+    void stashReplacesAWorldReadableFileAndASymlinkWithAnOwnerOnlyFile() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "needs POSIX permissions");
+        Path store = file("perm.p12");
+        ok("store", "self-signed", "--store", store.toString(), "--password", PW, "--label", "me", "--dn", "me", "--key-type", "ec-p256");
+        Path stash = file("perm.sth");
+        Files.writeString(stash, "old");
+        Files.setPosixFilePermissions(stash, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        ok("store", "stash", "--store", store.toString(), "--password", PW);
+        assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(stash));
+        assertArrayEquals(PW.toCharArray(), StashFile.read(stash));
+
+        Path victim = Files.writeString(file("victim.txt"), "not a stash");
+        Path link = file("linked.sth");
+        Files.createSymbolicLink(link, victim);
+        ok("store", "stash", "--store", store.toString(), "--password", PW, "--out", link.toString());
+        assertEquals("not a stash", Files.readString(victim));
+        assertTrue(!Files.isSymbolicLink(link), "the link was replaced, not followed");
+        assertArrayEquals(PW.toCharArray(), StashFile.read(link));
+    }
+
+    @Test
     void registerAppWritesWhatTheLoaderReadsForAnApplicationId() throws Exception {
         Path home = file("gsk4j-home");
         Path store = file("app.p12");

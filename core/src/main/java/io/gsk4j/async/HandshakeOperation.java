@@ -41,6 +41,21 @@ final class HandshakeOperation extends Operation {
         complete(e.code(), errnoOf(e));
     }
 
+    /** Out of memory mid-handshake: the session fails with it (sticky), as gsk_secure_soc_init would. */
+    @Override
+    synchronized void outOfMemory() {
+        if (isFinished()) {
+            return;
+        }
+        try {
+            channel.io.abortHandshake(new GskException(GskStatus.GSK_INSUFFICIENT_STORAGE,
+                    "memory ran out during the handshake"));
+        } catch (OutOfMemoryError again) {
+            // the completion below still tells the program
+        }
+        complete(GskStatus.GSK_INSUFFICIENT_STORAGE.code(), 0);
+    }
+
     /**
      * IBM: a startInit whose secure negotiation has begun cannot be cancelled. Before the first
      * byte (a server still waiting for its ClientHello) it can; the session is then left as

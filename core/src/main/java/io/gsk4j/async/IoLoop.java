@@ -22,6 +22,8 @@ final class IoLoop implements Runnable {
     private static final System.Logger LOG = System.getLogger("io.gsk4j.async");
     /** How often pending operations are checked for a socket the application closed under them. */
     private static final long SWEEP_MILLIS = 1000;
+    /** A timer whose action ran out of memory fires again after this long: its completion is still owed. */
+    private static final long OUT_OF_MEMORY_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final int TASKS_PER_ROUND = 4096;
 
     private final Selector selector;
@@ -99,20 +101,11 @@ final class IoLoop implements Runnable {
     public void run() {
         try {
             while (!stopping) {
-                // reset before looking at the queue: a task added after the look wakes the select
-                // below, even if a task's own selectNow() swallowed an earlier wakeup
-                wakeupPending.set(false);
-                long wait = millisToNextTimer();
-                if (!tasks.isEmpty() || wait == 0) {
-                    selector.selectNow();
-                } else if (wait < 0) {
-                    selector.select();
-                } else {
-                    selector.select(wait);
+                try {
+                    round();
+                } catch (OutOfMemoryError e) {
+                    // every session of this thread needs it: it goes on, and what failed is tried again
                 }
-                handleReadyKeys();
-                runTasks();
-                runDueTimers();
             }
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "an I/O thread stopped on an unexpected failure", e);
@@ -123,6 +116,23 @@ final class IoLoop implements Runnable {
                 // the descriptors are released either way
             }
         }
+    }
+
+    private void round() throws IOException {
+        // reset before looking at the queue: a task added after the look wakes the select
+        // below, even if a task's own selectNow() swallowed an earlier wakeup
+        wakeupPending.set(false);
+        long wait = millisToNextTimer();
+        if (!tasks.isEmpty() || wait == 0) {
+            selector.selectNow();
+        } else if (wait < 0) {
+            selector.select();
+        } else {
+            selector.select(wait);
+        }
+        handleReadyKeys();
+        runTasks();
+        runDueTimers();
     }
 
     private void handleReadyKeys() {
@@ -148,7 +158,11 @@ final class IoLoop implements Runnable {
         Timeout t;
         while ((t = timers.peek()) != null && t.dueNanos - now <= 0) {
             timers.poll();
-            safely(t::fire);
+            if (!fireSafely(t) && !t.cancelled()) {
+                // out of memory: a handshake timeout or wait time still owes its completion
+                t.postpone(System.nanoTime() + OUT_OF_MEMORY_RETRY_NANOS);
+                timers.add(t); // just taken out, so the heap has room without allocating
+            }
         }
     }
 
@@ -179,10 +193,33 @@ final class IoLoop implements Runnable {
         schedule(SWEEP_MILLIS, this::sweep);
     }
 
+    /** As {@link #safely}, for a timer (no method reference to allocate); false when memory ran out. */
+    private static boolean fireSafely(Timeout t) {
+        try {
+            t.fire();
+            return true;
+        } catch (OutOfMemoryError e) {
+            return false;
+        } catch (RuntimeException | Error e) {
+            LOG.log(System.Logger.Level.WARNING, "an asynchronous step failed unexpectedly", e);
+            if (e instanceof VirtualMachineError) {
+                throw (Error) e;
+            }
+            return true;
+        }
+    }
+
     /** One session's failure (or a bug) must never stop the thread every other session needs. */
     private static void safely(Runnable r) {
         try {
             r.run();
+        } catch (OutOfMemoryError e) {
+            // usually passing (another thread frees memory): the thread every session needs goes on
+            try {
+                LOG.log(System.Logger.Level.WARNING, "an asynchronous step ran out of memory", e);
+            } catch (Throwable ignored) {
+                // no memory to log with either
+            }
         } catch (RuntimeException | Error e) {
             LOG.log(System.Logger.Level.WARNING, "an asynchronous step failed unexpectedly", e);
             if (e instanceof VirtualMachineError) {

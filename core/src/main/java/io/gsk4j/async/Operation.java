@@ -72,11 +72,19 @@ abstract class Operation {
         } catch (GskException e) {
             complete(e.code(), errnoOf(e));
             return DONE;
+        } catch (OutOfMemoryError e) {
+            outOfMemory();
+            return DONE;
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "an asynchronous " + kind() + " failed unexpectedly", e);
             complete(GskStatus.GSK_INTERNAL_ERROR.code(), 0);
             return DONE;
         }
+    }
+
+    /** Memory ran out during a step on the I/O thread: the operation completes with GSK_INSUFFICIENT_STORAGE. */
+    void outOfMemory() {
+        complete(GskStatus.GSK_INSUFFICIENT_STORAGE.code(), 0);
     }
 
     /**
@@ -91,7 +99,7 @@ abstract class Operation {
             return Started.now(result, posted);
         } catch (NeedIo n) {
             return null;
-        } catch (GskException e) {
+        } catch (GskException | OutOfMemoryError e) { // the start call returns it (Guard: 4 for memory)
             finished = true;
             port.untrack(this);
             throw e;
@@ -112,8 +120,9 @@ abstract class Operation {
             if (finished) {
                 return false;
             }
-            finished = true;
+            // made before the operation counts as finished: if memory runs out here, a later try still posts
             c = new Completion(kind(), channel.io.session(), status, errno, bytes(), options.operationId(), options.attachment());
+            finished = true;
             result = c;
             post = !immediate || options.postAlways();
         }

@@ -6,13 +6,19 @@ package io.gsk4j.async;
  * middle of the heap, and no lock between the cancelling thread and the loop).
  */
 final class Timeout implements Comparable<Timeout> {
-    final long dueNanos;
+    /** Changed only while the timer is out of the loop's heap ({@link #postpone}). */
+    long dueNanos;
     /** Null once cancelled: a cancelled timer waiting in the heap must not keep its session alive. */
     private volatile Runnable action;
 
     Timeout(long dueNanos, Runnable action) {
         this.dueNanos = dueNanos;
         this.action = action;
+    }
+
+    /** A new due time; only for a timer the loop has just taken out of its heap. */
+    void postpone(long newDueNanos) {
+        dueNanos = newDueNanos;
     }
 
     void cancel() {

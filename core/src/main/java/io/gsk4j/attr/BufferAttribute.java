@@ -60,7 +60,10 @@ public enum BufferAttribute implements Attribute {
             "GSK_OS400_APPLICATION_ID"),
     // gsk4j's own (9000-9099, outside IBM's ranges): the host name the peer's certificate must name
     // (a DNS name or an IP literal; empty = no check, as GSKit leaves host names to the application)
-    GSK4J_EXPECTED_HOSTNAME(9003, Scope.BOTH, Access.READ_WRITE, true, Len.HOST);
+    GSK4J_EXPECTED_HOSTNAME(9003, Scope.BOTH, Access.READ_WRITE, true, Len.HOST),
+    // gsk4j's own: files of certificate revocation lists (PEM or DER) every chain is checked
+    // against, separated by the platform's path separator (docs/VALIDATION.md)
+    GSK4J_CRL_FILES(9004, Scope.ENVIRONMENT, Access.READ_WRITE, true, Len.LIST);
 
     /** Setter limits in bytes; generous, they only stop absurd input. */
     private static final class Len {

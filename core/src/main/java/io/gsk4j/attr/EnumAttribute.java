@@ -18,6 +18,13 @@ import java.util.Set;
  * <p>Protocol defaults deliberately differ from IBM i 7.2, which turns TLS 1.0/1.1 on:
  * the JDK disables both by default (jdk.tls.disabledAlgorithms), so we start with them off
  * and only TLS 1.2/1.3 on.
+ *
+ * <p>Any protocol switch may be set to any of its values, as on IBM i: the set returns
+ * GSK_OK and the get reads the value back even when the JDK's security policy disables the
+ * protocol (QSSLPCL's role on IBM i). Such a protocol is simply never negotiated; a handshake
+ * left with none fails with GSK_ERROR_NO_CIPHERS, and a peer that speaks only a disabled
+ * protocol with GSK_ERROR_UNSUPPORTED. {@code Environment#protocolsDisabledByPlatform()} says
+ * which switched-on protocols this is true of.
  */
 public enum EnumAttribute implements Attribute {
 
@@ -71,8 +78,8 @@ public enum EnumAttribute implements Attribute {
     GSK_NIST_DES_FIPS_DEPRECATION(433, false), // HDR, hdr-only
     GSK_PKCS11_RSAPADDING_PROTECTION_ENABLE(434, false), // HDR, hdr-only
     GSK_OCSP_RETRIEVE_VIA_GET(435, Scope.ENVIRONMENT, true, false), // HDR
-    GSK_PROTOCOL_TLSV10(436, Scope.BOTH, true, false), // JDK default: off
-    GSK_PROTOCOL_TLSV11(437, Scope.BOTH, true, false), // JDK default: off
+    GSK_PROTOCOL_TLSV10(436, Scope.BOTH, true, false), // JDK default: off; 'on' is recorded, negotiated only where allowed
+    GSK_PROTOCOL_TLSV11(437, Scope.BOTH, true, false), // JDK default: off; 'on' is recorded, negotiated only where allowed
     GSK_PROTOCOL_TLSV12(438, Scope.BOTH, true, true),
     GSK_SSLV2HELLO_ENABLE(439, false), // HDR, hdr-only
     GSK_SSL_EXTN_CERTSTATUSREQ_ENABLE(440, false), // HDR, hdr-only
@@ -99,7 +106,7 @@ public enum EnumAttribute implements Attribute {
     GSK_MSCAPI_ENABLE(461, false), // HDR, hdr-only
     GSK_PROTOCOL_TLSV13(4030, Scope.BOTH, true, true),
     // gsk4j's own: how strictly a peer's chain is judged (docs/VALIDATION.md)
-    GSK4J_VALIDATION_PROFILE(9001, Scope.BOTH, true, EnumValue.GSK4J_VALIDATION_PROFILE_STRICT,
+    GSK4J_VALIDATION_PROFILE(9001, Scope.BOTH, true, EnumValue.GSK4J_VALIDATION_PROFILE_RFC5280,
             EnumValue.GSK4J_VALIDATION_PROFILE_STRICT, EnumValue.GSK4J_VALIDATION_PROFILE_RFC5280,
             EnumValue.GSK4J_VALIDATION_PROFILE_JDK);
 

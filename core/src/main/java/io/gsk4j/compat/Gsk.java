@@ -37,6 +37,8 @@ import java.util.List;
 public final class Gsk implements GskSslConstants, QsoAsyncConstants {
     private static final HandleTable HANDLES = new HandleTable();
     private static final AsyncCalls ASYNC = new AsyncCalls(HANDLES);
+    /** Guard is loaded with Gsk: its handlers must not need a class loaded when memory has run out. */
+    private static final boolean GUARD_READY = Guard.ready();
 
     private Gsk() {
     }
@@ -45,49 +47,69 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
 
     /** Opens an environment with the default attributes and stores its handle. */
     public static int gsk_environment_open(GskHandle my_env_handle) {
-        return Guard.run(() -> {
-            GskHandle out = Guard.pointer(my_env_handle, "my_env_handle");
-            out.set(HANDLES.add(Environment.open()));
-            return GSK_OK;
-        });
+        try {
+            return Guard.run(() -> {
+                GskHandle out = Guard.pointer(my_env_handle, "my_env_handle");
+                out.set(HANDLES.add(Environment.open()));
+                return GSK_OK;
+            });
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     /** Reads the certificate store and freezes the environment's attributes. */
     public static int gsk_environment_init(GskHandle my_env_handle) {
-        return Guard.run(() -> {
-            HANDLES.environment(my_env_handle).init();
-            return GSK_OK;
-        });
+        try {
+            return Guard.run(() -> {
+                HANDLES.environment(my_env_handle).init();
+                return GSK_OK;
+            });
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     /** Closes the environment and sets the handle to NULL; sessions opened from it keep working. */
     public static int gsk_environment_close(GskHandle my_env_handle) {
-        return Guard.run(() -> {
-            HANDLES.remove(my_env_handle, Environment.class).close();
-            my_env_handle.set(0);
-            return GSK_OK;
-        });
+        try {
+            return Guard.run(() -> {
+                HANDLES.remove(my_env_handle, Environment.class).close();
+                my_env_handle.set(0);
+                return GSK_OK;
+            });
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     // ---- session ----
 
     /** Opens a session that starts with a copy of the environment's attributes. */
     public static int gsk_secure_soc_open(GskHandle my_env_handle, GskHandle my_session_handle) {
-        return Guard.run(() -> {
-            Guard.pointer(my_env_handle, "my_env_handle");
-            GskHandle out = Guard.pointer(my_session_handle, "my_session_handle");
-            Session session = HANDLES.environment(my_env_handle).openSession();
-            out.set(HANDLES.add(session));
-            return GSK_OK;
-        });
+        try {
+            return Guard.run(() -> {
+                Guard.pointer(my_env_handle, "my_env_handle");
+                GskHandle out = Guard.pointer(my_session_handle, "my_session_handle");
+                Session session = HANDLES.environment(my_env_handle).openSession();
+                out.set(HANDLES.add(session));
+                return GSK_OK;
+            });
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     /** Runs the handshake on the socket set as GSK_FD. */
     public static int gsk_secure_soc_init(GskHandle my_session_handle) {
-        return Guard.run(() -> {
-            HANDLES.session(my_session_handle).handshake();
-            return GSK_OK;
-        });
+        try {
+            return Guard.run(() -> {
+                HANDLES.session(my_session_handle).handshake();
+                return GSK_OK;
+            });
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     /**
@@ -96,41 +118,53 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
      */
     public static int gsk_secure_soc_read(GskHandle my_session_handle, byte[] readBuffer, int readBufSize,
                                           IntRef amtRead) {
-        return Guard.run(() -> {
-            Guard.pointer(my_session_handle, "my_session_handle");
-            Guard.pointer(readBuffer, "readBuffer");
-            Guard.pointer(amtRead, "amtRead").value = 0;
-            Session session = HANDLES.session(my_session_handle);
-            checkSize(readBuffer, readBufSize);
-            int n = session.read(readBuffer, 0, readBufSize);
-            amtRead.value = Math.max(n, 0); // core says -1 at end of stream; C says 0
-            return GSK_OK;
-        });
+        try {
+            return Guard.run(() -> {
+                Guard.pointer(my_session_handle, "my_session_handle");
+                Guard.pointer(readBuffer, "readBuffer");
+                Guard.pointer(amtRead, "amtRead").value = 0;
+                Session session = HANDLES.session(my_session_handle);
+                checkSize(readBuffer, readBufSize);
+                int n = session.read(readBuffer, 0, readBufSize);
+                amtRead.value = Math.max(n, 0); // core says -1 at end of stream; C says 0
+                return GSK_OK;
+            });
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     /** Encrypts and sends the first {@code writeBufSize} bytes of {@code writeBuffer}. */
     public static int gsk_secure_soc_write(GskHandle my_session_handle, byte[] writeBuffer, int writeBufSize,
                                            IntRef amtWritten) {
-        return Guard.run(() -> {
-            Guard.pointer(my_session_handle, "my_session_handle");
-            Guard.pointer(writeBuffer, "writeBuffer");
-            Guard.pointer(amtWritten, "amtWritten").value = 0;
-            Session session = HANDLES.session(my_session_handle);
-            checkSize(writeBuffer, writeBufSize);
-            amtWritten.value = session.write(writeBuffer, 0, writeBufSize);
-            return GSK_OK;
-        });
+        try {
+            return Guard.run(() -> {
+                Guard.pointer(my_session_handle, "my_session_handle");
+                Guard.pointer(writeBuffer, "writeBuffer");
+                Guard.pointer(amtWritten, "amtWritten").value = 0;
+                Session session = HANDLES.session(my_session_handle);
+                checkSize(writeBuffer, writeBufSize);
+                amtWritten.value = session.write(writeBuffer, 0, writeBufSize);
+                return GSK_OK;
+            });
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     /** GSK_CLOSE_NOTIFY, GSK_RESET_SESSION, ... on a secure session. */
     public static int gsk_secure_soc_misc(GskHandle my_session_handle, int miscID) {
-        return Guard.run(() -> {
-            Session session = HANDLES.session(my_session_handle);
-            MiscId id = MiscId.fromId(miscID).orElseThrow(
-                    () -> Guard.fail(GskStatus.GSK_MISC_INVALID_ID, miscID + " is no GSK_MISC_ID"));
-            session.misc(id);
-            return GSK_OK;
-        });
+        try {
+            return Guard.run(() -> {
+                Session session = HANDLES.session(my_session_handle);
+                MiscId id = MiscId.fromId(miscID).orElseThrow(
+                        () -> Guard.fail(GskStatus.GSK_MISC_INVALID_ID, miscID + " is no GSK_MISC_ID"));
+                session.misc(id);
+                return GSK_OK;
+            });
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     /**
@@ -138,11 +172,15 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
      * caller's job, as on IBM i. Also the way to clean up after a failed handshake.
      */
     public static int gsk_secure_soc_close(GskHandle my_session_handle) {
-        return Guard.run(() -> {
-            HANDLES.remove(my_session_handle, Session.class).close();
-            my_session_handle.set(0);
-            return GSK_OK;
-        });
+        try {
+            return Guard.run(() -> {
+                HANDLES.remove(my_session_handle, Session.class).close();
+                my_session_handle.set(0);
+                return GSK_OK;
+            });
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     // ---- asynchronous (qsoasync.h); the model is in docs/ASYNC.md ----
@@ -156,7 +194,11 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
      */
     public static int gsk_secure_soc_startInit(GskHandle my_session_handle, int IOCompletionPort,
                                                Qso_OverlappedIO_t communicationsArea) {
-        return ASYNC.startInit(my_session_handle, IOCompletionPort, communicationsArea);
+        try {
+            return ASYNC.startInit(my_session_handle, IOCompletionPort, communicationsArea);
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     /**
@@ -168,7 +210,11 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
      */
     public static int gsk_secure_soc_startRecv(GskHandle my_session_handle, int IOCompletionPort,
                                                Qso_OverlappedIO_t communicationsArea) {
-        return ASYNC.startRecv(my_session_handle, IOCompletionPort, communicationsArea);
+        try {
+            return ASYNC.startRecv(my_session_handle, IOCompletionPort, communicationsArea);
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     /**
@@ -178,12 +224,20 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
      */
     public static int gsk_secure_soc_startSend(GskHandle my_session_handle, int IOCompletionPort,
                                                Qso_OverlappedIO_t communicationsArea) {
-        return ASYNC.startSend(my_session_handle, IOCompletionPort, communicationsArea);
+        try {
+            return ASYNC.startSend(my_session_handle, IOCompletionPort, communicationsArea);
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     /** A new completion port (a number from 1 up), or -1 with errno ENOBUFS past 256 ports. */
     public static int QsoCreateIOCompletionPort() {
-        return ASYNC.createPort();
+        try {
+            return ASYNC.createPort();
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escapedQso(t);
+        }
     }
 
     /**
@@ -193,12 +247,20 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
      * interrupted, EINVAL for a bad port.
      */
     public static int QsoWaitForIOCompletion(int IOCompletionPort, Qso_OverlappedIO_t completionStatus, Timeval timeToWait) {
-        return ASYNC.waitFor(IOCompletionPort, completionStatus, timeToWait);
+        try {
+            return ASYNC.waitFor(IOCompletionPort, completionStatus, timeToWait);
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escapedQso(t);
+        }
     }
 
     /** Posts the application's own completion (operationCompleted QSOPOSTIOCOMPLETION): 0, or -1 with errno. */
     public static int QsoPostIOCompletion(int IOCompletionPort, Qso_OverlappedIO_t communicationsArea) {
-        return ASYNC.post(IOCompletionPort, communicationsArea);
+        try {
+            return ASYNC.post(IOCompletionPort, communicationsArea);
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escapedQso(t);
+        }
     }
 
     /**
@@ -208,7 +270,11 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
      * -1 with errno EBADF for a number that names no socket.
      */
     public static int QsoCancelOperation(int socketDescriptor, long operationId) {
-        return ASYNC.cancel(socketDescriptor, operationId);
+        try {
+            return ASYNC.cancel(socketDescriptor, operationId);
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escapedQso(t);
+        }
     }
 
     /**
@@ -217,7 +283,11 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
      * the I/O threads stop with the last port.
      */
     public static int QsoDestroyIOCompletionPort(int IOCompletionPort) {
-        return ASYNC.destroyPort(IOCompletionPort);
+        try {
+            return ASYNC.destroyPort(IOCompletionPort);
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escapedQso(t);
+        }
     }
 
     /** The core completion port behind a number, to mix both APIs; null when it names none. */
@@ -229,13 +299,17 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
 
     /** Sets a character attribute; {@code bufSize} 0 takes the whole string, n its first n chars. */
     public static int gsk_attribute_set_buffer(GskHandle my_gsk_handle, int bufID, String buffer, int bufSize) {
-        return Guard.run(() -> {
-            Guard.pointer(buffer, "buffer");
-            Target target = HANDLES.target(my_gsk_handle);
-            BufferAttribute id = bufferId(bufID);
-            target.set(id, BufferArgs.of(buffer, bufSize));
-            return GSK_OK;
-        });
+        try {
+            return Guard.run(() -> {
+                Guard.pointer(buffer, "buffer");
+                Target target = HANDLES.target(my_gsk_handle);
+                BufferAttribute id = bufferId(bufID);
+                target.set(id, BufferArgs.of(buffer, bufSize));
+                return GSK_OK;
+            });
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     /**
@@ -243,63 +317,87 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
      * The bytes are UTF-8; IBM i reads them in the job's CCSID.
      */
     public static int gsk_attribute_set_buffer(GskHandle my_gsk_handle, int bufID, byte[] buffer, int bufSize) {
-        return Guard.run(() -> {
-            Guard.pointer(buffer, "buffer");
-            Target target = HANDLES.target(my_gsk_handle);
-            BufferAttribute id = bufferId(bufID);
-            target.set(id, BufferArgs.of(buffer, bufSize));
-            return GSK_OK;
-        });
+        try {
+            return Guard.run(() -> {
+                Guard.pointer(buffer, "buffer");
+                Target target = HANDLES.target(my_gsk_handle);
+                BufferAttribute id = bufferId(bufID);
+                target.set(id, BufferArgs.of(buffer, bufSize));
+                return GSK_OK;
+            });
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     /** Reads a character attribute; {@code bufSize} receives its length in UTF-8 bytes. */
     public static int gsk_attribute_get_buffer(GskHandle my_gsk_handle, int bufID, StringRef buffer, IntRef bufSize) {
-        return Guard.run(() -> {
-            Guard.pointer(buffer, "buffer");
-            Guard.pointer(bufSize, "bufSize");
-            Target target = HANDLES.target(my_gsk_handle);
-            String value = target.getBuffer(bufferId(bufID));
-            buffer.value = value;
-            bufSize.value = value.getBytes(StandardCharsets.UTF_8).length;
-            return GSK_OK;
-        });
+        try {
+            return Guard.run(() -> {
+                Guard.pointer(buffer, "buffer");
+                Guard.pointer(bufSize, "bufSize");
+                Target target = HANDLES.target(my_gsk_handle);
+                String value = target.getBuffer(bufferId(bufID));
+                buffer.value = value;
+                bufSize.value = value.getBytes(StandardCharsets.UTF_8).length;
+                return GSK_OK;
+            });
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     public static int gsk_attribute_set_numeric_value(GskHandle my_gsk_handle, int numID, int numValue) {
-        return Guard.run(() -> {
-            Target target = HANDLES.target(my_gsk_handle);
-            target.set(numericId(numID), numValue);
-            return GSK_OK;
-        });
+        try {
+            return Guard.run(() -> {
+                Target target = HANDLES.target(my_gsk_handle);
+                target.set(numericId(numID), numValue);
+                return GSK_OK;
+            });
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     public static int gsk_attribute_get_numeric_value(GskHandle my_gsk_handle, int numID, IntRef numValue) {
-        return Guard.run(() -> {
-            Guard.pointer(numValue, "numValue");
-            Target target = HANDLES.target(my_gsk_handle);
-            numValue.value = target.getNumeric(numericId(numID));
-            return GSK_OK;
-        });
+        try {
+            return Guard.run(() -> {
+                Guard.pointer(numValue, "numValue");
+                Target target = HANDLES.target(my_gsk_handle);
+                numValue.value = target.getNumeric(numericId(numID));
+                return GSK_OK;
+            });
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     public static int gsk_attribute_set_enum(GskHandle my_gsk_handle, int enumID, int enumValue) {
-        return Guard.run(() -> {
-            Target target = HANDLES.target(my_gsk_handle);
-            EnumAttribute id = enumId(enumID);
-            // a number that is no GSK_ENUM_VALUE at all goes in as null: core refuses it
-            // with GSK_ATTRIBUTE_INVALID_ENUMERATION, but only after its ID and state checks
-            target.set(id, EnumValue.fromCode(enumValue).orElse(null));
-            return GSK_OK;
-        });
+        try {
+            return Guard.run(() -> {
+                Target target = HANDLES.target(my_gsk_handle);
+                EnumAttribute id = enumId(enumID);
+                // a number that is no GSK_ENUM_VALUE at all goes in as null: core refuses it
+                // with GSK_ATTRIBUTE_INVALID_ENUMERATION, but only after its ID and state checks
+                target.set(id, EnumValue.fromCode(enumValue).orElse(null));
+                return GSK_OK;
+            });
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     public static int gsk_attribute_get_enum(GskHandle my_gsk_handle, int enumID, IntRef enumValue) {
-        return Guard.run(() -> {
-            Guard.pointer(enumValue, "enumValue");
-            Target target = HANDLES.target(my_gsk_handle);
-            enumValue.value = target.getEnum(enumId(enumID)).code();
-            return GSK_OK;
-        });
+        try {
+            return Guard.run(() -> {
+                Guard.pointer(enumValue, "enumValue");
+                Target target = HANDLES.target(my_gsk_handle);
+                enumValue.value = target.getEnum(enumId(enumID)).code();
+                return GSK_OK;
+            });
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     /**
@@ -307,24 +405,28 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
      * ID gets GSK_ERROR_UNSUPPORTED; an unknown one GSK_ATTRIBUTE_INVALID_ID.
      */
     public static int gsk_attribute_set_callback(GskHandle my_gsk_handle, int callBackID, Object callBackArea) {
-        return Guard.run(() -> {
-            Target target = HANDLES.target(my_gsk_handle);
-            CallbackAttribute id = CallbackAttribute.fromId(callBackID).orElseThrow(
-                    () -> Guard.fail(GskStatus.GSK_ATTRIBUTE_INVALID_ID, callBackID + " is no GSK_CALLBACK_ID"));
-            if (!id.supported()) {
-                throw Guard.fail(GskStatus.GSK_ERROR_UNSUPPORTED, id.name() + " is not supported by gsk4j");
-            }
-            Guard.pointer(callBackArea, "callBackArea");
-            if (id == CallbackAttribute.GSK_CERT_VALIDATION_CALLBACK) {
-                if (!(callBackArea instanceof ValidationCallBack) || ((ValidationCallBack) callBackArea).validation_callback == null) {
-                    throw Guard.fail(GskStatus.GSK_IBMI_ERROR_INVALID_POINTER,
-                            "callBackArea must be a ValidationCallBack with a validation_callback");
+        try {
+            return Guard.run(() -> {
+                Target target = HANDLES.target(my_gsk_handle);
+                CallbackAttribute id = CallbackAttribute.fromId(callBackID).orElseThrow(
+                        () -> Guard.fail(GskStatus.GSK_ATTRIBUTE_INVALID_ID, callBackID + " is no GSK_CALLBACK_ID"));
+                if (!id.supported()) {
+                    throw Guard.fail(GskStatus.GSK_ERROR_UNSUPPORTED, id.name() + " is not supported by gsk4j");
                 }
-                target.setValidationCallback(ValidationCallbacks.toCore((ValidationCallBack) callBackArea));
-                return GSK_OK;
-            }
-            throw Guard.fail(GskStatus.GSK_ERROR_UNSUPPORTED, id.name() + " has no core support yet");
-        });
+                Guard.pointer(callBackArea, "callBackArea");
+                if (id == CallbackAttribute.GSK_CERT_VALIDATION_CALLBACK) {
+                    if (!(callBackArea instanceof ValidationCallBack) || ((ValidationCallBack) callBackArea).validation_callback == null) {
+                        throw Guard.fail(GskStatus.GSK_IBMI_ERROR_INVALID_POINTER,
+                                "callBackArea must be a ValidationCallBack with a validation_callback");
+                    }
+                    target.setValidationCallback(ValidationCallbacks.toCore((ValidationCallBack) callBackArea));
+                    return GSK_OK;
+                }
+                throw Guard.fail(GskStatus.GSK_ERROR_UNSUPPORTED, id.name() + " has no core support yet");
+            });
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     /**
@@ -334,27 +436,35 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
      */
     public static int gsk_attribute_get_cert_info(GskHandle my_gsk_handle, int certID, CertDataRef certDataElem,
                                                   IntRef certDataElemCount) {
-        return Guard.run(() -> {
-            Guard.pointer(certDataElem, "certDataElem");
-            Guard.pointer(certDataElemCount, "certDataElemCount");
-            Target target = HANDLES.target(my_gsk_handle);
-            CertInfoId id = CertInfoId.fromId(certID).orElseThrow(
-                    () -> Guard.fail(GskStatus.GSK_ATTRIBUTE_INVALID_ID, certID + " is no GSK_CERT_ID"));
-            List<X509Certificate> chain = target.certificates(id);
-            List<CertDataElement> elements = chain.isEmpty() ? List.of() : CertificateInfo.describe(chain.get(0));
-            CertDataElem[] out = new CertDataElem[elements.size()];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = new CertDataElem(elements.get(i));
-            }
-            certDataElem.value = out;
-            certDataElemCount.value = out.length;
-            return GSK_OK;
-        });
+        try {
+            return Guard.run(() -> {
+                Guard.pointer(certDataElem, "certDataElem");
+                Guard.pointer(certDataElemCount, "certDataElemCount");
+                Target target = HANDLES.target(my_gsk_handle);
+                CertInfoId id = CertInfoId.fromId(certID).orElseThrow(
+                        () -> Guard.fail(GskStatus.GSK_ATTRIBUTE_INVALID_ID, certID + " is no GSK_CERT_ID"));
+                List<X509Certificate> chain = target.certificates(id);
+                List<CertDataElement> elements = chain.isEmpty() ? List.of() : CertificateInfo.describe(chain.get(0));
+                CertDataElem[] out = new CertDataElem[elements.size()];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = new CertDataElem(elements.get(i));
+                }
+                certDataElem.value = out;
+                certDataElemCount.value = out.length;
+                return GSK_OK;
+            });
+        } catch (Throwable t) { // linking this function on its first call can fail too
+            return Guard.escaped(t);
+        }
     }
 
     /** A one-sentence description of a return code; never null, also for unknown numbers. */
     public static String gsk_strerror(int gsk_return_value) {
-        return GskStatus.strerror(gsk_return_value);
+        try {
+            return GskStatus.strerror(gsk_return_value);
+        } catch (Throwable t) { // out of memory on first use: a short answer rather than an exception
+            return "";
+        }
     }
 
     // ---- Java bridges: not in gskssl.h ----
@@ -368,10 +478,11 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
             if (channel != null && channel.isOpen()) {
                 return Descriptors.of(channel);
             }
-        } catch (RuntimeException e) {
-            // fall through to EBADF: this bridge never throws either
+        } catch (Throwable e) { // this bridge never throws either
+            ThreadErrno.set(Guard.outOfMemory(e) ? ENOMEM : EBADF);
+            return -1;
         }
-        ThreadErrno.set(Errno.EBADF.code());
+        ThreadErrno.set(EBADF);
         return -1;
     }
 

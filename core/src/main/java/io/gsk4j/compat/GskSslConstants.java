@@ -221,6 +221,7 @@ public interface GskSslConstants {
     int GSK_TLSV13_CIPHER_SPECS_EX = 2008;
     int GSK_IBMI_APPLICATION_ID = 6999;
     int GSK4J_EXPECTED_HOSTNAME = 9003;
+    int GSK4J_CRL_FILES = 9004;
     int GSK_OS400_APPLICATION_ID = 6999;
 
     // ---- GSK_NUM_ID (NumericAttribute) ----

@@ -11,6 +11,7 @@ import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.HandleKind;
 import io.gsk4j.attr.NumericAttribute;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +29,8 @@ public final class AttributeValues {
     private final Map<NumericAttribute, Integer> numbers;
     private final Map<EnumAttribute, EnumValue> enums;
     private CertValidationCallback validationCallback;
+    /** GSK_KEYRING_PW, kept apart from the other buffers: a char array shared, never copied (SharedPassword). */
+    private SharedPassword password;
 
     public AttributeValues(HandleKind kind) {
         this.kind = kind;
@@ -42,6 +45,7 @@ public final class AttributeValues {
         this.numbers = new EnumMap<>(from.numbers);
         this.enums = new EnumMap<>(from.enums);
         this.validationCallback = from.validationCallback;
+        this.password = from.password; // shared, not copied; holders are counted where handles open and close
     }
 
     /** The values a new session starts with: everything its environment had set. */
@@ -51,6 +55,9 @@ public final class AttributeValues {
         copy.buffers.keySet().removeIf(a -> !a.scope().allows(HandleKind.SESSION));
         copy.numbers.keySet().removeIf(a -> !a.scope().allows(HandleKind.SESSION));
         copy.enums.keySet().removeIf(a -> !a.scope().allows(HandleKind.SESSION));
+        if (copy.password != null) {
+            copy.password.retain(); // the session holds the environment's password until it is closed
+        }
         return copy;
     }
 
@@ -74,6 +81,14 @@ public final class AttributeValues {
             throw new GskException(GskStatus.GSK_ATTRIBUTE_INVALID_LENGTH,
                     id.name() + " takes at most " + id.maxLength() + " bytes and no NUL");
         }
+        if (id == BufferAttribute.GSK_KEYRING_PW) {
+            SharedPassword before = password;
+            password = new SharedPassword(value.toCharArray());
+            if (before != null) {
+                before.release(); // this handle no longer holds the old one
+            }
+            return;
+        }
         buffers.put(id, value);
     }
 
@@ -91,7 +106,7 @@ public final class AttributeValues {
             throw new GskException(GskStatus.GSK_ATTRIBUTE_INVALID_ENUMERATION,
                     (value == null ? "no value" : value.names().get(0)) + " is not a value of " + id.name());
         }
-        ProtocolSwitches.checkHonourable(id, value);
+        // a protocol switch is recorded even where the platform disables the protocol (ProtocolSwitches)
         if (isPassthru(id, value) && validationCallback != null && validationCallback.validationRequired()) {
             throw new GskException(GskStatus.GSK_CONFLICTING_VALIDATION_SETTING,
                     "PASSTHRU contradicts the registered GSK_CERT_VALIDATION_CALLBACK, which requires validation");
@@ -136,6 +151,9 @@ public final class AttributeValues {
     }
 
     public void record(BufferAttribute id, String value) {
+        if (id == BufferAttribute.GSK_KEYRING_PW) {
+            throw new IllegalArgumentException("the library never records a password");
+        }
         if (value == null) {
             buffers.remove(id);
         } else {
@@ -180,13 +198,51 @@ public final class AttributeValues {
 
     // ---- getters ----
 
-    /** The value set, or empty when it was never set (buffers have no defaults). */
+    /**
+     * The value set, or empty when it was never set (buffers have no defaults). For
+     * GSK_KEYRING_PW this makes a String: only gsk_attribute_get_buffer should ask for it.
+     */
     public Optional<String> buffer(BufferAttribute id) {
+        if (id == BufferAttribute.GSK_KEYRING_PW) {
+            char[] copy = password == null ? null : password.copy();
+            try {
+                return copy == null ? Optional.empty() : Optional.of(new String(copy));
+            } finally {
+                if (copy != null) {
+                    Arrays.fill(copy, '\0');
+                }
+            }
+        }
         return Optional.ofNullable(buffers.get(id));
     }
 
     public boolean isSet(BufferAttribute id) {
-        return buffers.containsKey(id);
+        return id == BufferAttribute.GSK_KEYRING_PW ? password != null : buffers.containsKey(id);
+    }
+
+    /** GSK_KEYRING_PW as a copy the caller owns and clears, or null when none was set. */
+    public char[] keyringPassword() {
+        return password == null ? null : password.copy();
+    }
+
+    /** Whether this handle and {@code other} have the same value for {@code id} (neither set counts as the same). */
+    public boolean sameBuffer(BufferAttribute id, AttributeValues other) {
+        if (id == BufferAttribute.GSK_KEYRING_PW) {
+            return password == null ? other.password == null : other.password != null && password.sameAs(other.password);
+        }
+        return java.util.Objects.equals(buffers.get(id), other.buffers.get(id));
+    }
+
+    /** The password holder itself (tests check that sessions share it rather than copy it). */
+    SharedPassword passwordHolder() {
+        return password;
+    }
+
+    /** The handle is closed: it no longer holds its password (the last holder zeroes it). */
+    public void release() {
+        if (password != null) {
+            password.release();
+        }
     }
 
     public int number(NumericAttribute id) {

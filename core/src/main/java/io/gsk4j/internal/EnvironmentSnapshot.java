@@ -13,10 +13,14 @@ import io.gsk4j.internal.certs.KeyMaterial;
 import io.gsk4j.internal.certs.StoreLoader;
 import io.gsk4j.internal.certs.StoreLocations;
 import io.gsk4j.internal.certs.StoreRequest;
+import io.gsk4j.internal.crl.CrlFiles;
 import io.gsk4j.internal.ocsp.OcspChecker;
+import io.gsk4j.internal.validation.ProfileChoice;
+import io.gsk4j.internal.validation.ValidationPolicy;
 import java.security.GeneralSecurityException;
+import java.security.cert.X509CRL;
 import java.util.Arrays;
-import java.util.Objects;
+import java.util.List;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -35,16 +39,24 @@ public final class EnvironmentSnapshot {
     private final EngineBindings bindings;
     private final SSLContext context;
     private final OcspChecker ocsp;
+    private final ValidationPolicy.Profile defaultProfile;
 
     private EnvironmentSnapshot(AttributeValues values, StoreLocations locations, KeyMaterial keyMaterial,
-            EngineBindings bindings, SSLContext context, OcspChecker ocsp) {
+            List<X509CRL> crls, EngineBindings bindings, SSLContext context, OcspChecker ocsp) {
         this.values = values;
         this.locations = locations;
         this.keyMaterial = keyMaterial;
-        this.validator = new ChainValidator(keyMaterial.trustedCertificates());
+        this.validator = new ChainValidator(keyMaterial.trustedCertificates(), crls);
         this.bindings = bindings;
         this.context = context;
         this.ocsp = ocsp;
+        this.defaultProfile = ProfileChoice.environmentDefault(
+                values.buffer(BufferAttribute.GSK_IBMI_APPLICATION_ID).orElse(null), locations.applicationDefinitions());
+    }
+
+    /** The validation profile of sessions that do not set GSK4J_VALIDATION_PROFILE (see ProfileChoice). */
+    public ValidationPolicy.Profile defaultProfile() {
+        return defaultProfile;
     }
 
     /** Reads the store and builds the context: what gsk_environment_init does. */
@@ -55,7 +67,16 @@ public final class EnvironmentSnapshot {
         // malformed cipher lists are refused here, before any file is touched
         CipherLists.resolve(values, ProtocolSwitches.enabled(values));
         HandshakeSetup.signatureAlgorithms(values);
-        KeyMaterial material = StoreLoader.load(storeRequest(values, locations));
+        List<X509CRL> crls = CrlFiles.load(values.buffer(BufferAttribute.GSK4J_CRL_FILES).orElse(null));
+        StoreRequest request = storeRequest(values, locations);
+        KeyMaterial material;
+        try {
+            material = StoreLoader.load(request);
+        } finally {
+            if (request.password() != null) {
+                Arrays.fill(request.password(), '\0'); // the store is open: this copy is done
+            }
+        }
         EngineBindings bindings = new EngineBindings();
         try {
             SSLContext context = SSLContext.getInstance("TLS");
@@ -65,7 +86,7 @@ public final class EnvironmentSnapshot {
             context.getClientSessionContext().setSessionTimeout(resumeSeconds);
             context.getServerSessionContext().setSessionTimeout(resumeSeconds);
             OcspChecker ocsp = OcspConfig.checker(values).orElse(null);
-            return new EnvironmentSnapshot(values.freeze(), locations, material, bindings, context, ocsp);
+            return new EnvironmentSnapshot(values.freeze(), locations, material, crls, bindings, context, ocsp);
         } catch (GeneralSecurityException e) {
             throw new GskException(GskStatus.GSK_INTERNAL_ERROR, "the JDK's TLS context could not be created", e);
         }
@@ -73,7 +94,7 @@ public final class EnvironmentSnapshot {
 
     /** The store request these attribute values describe; the caller owns (and clears) the password. */
     public static StoreRequest storeRequest(AttributeValues values, StoreLocations locations) {
-        char[] password = values.buffer(BufferAttribute.GSK_KEYRING_PW).map(String::toCharArray).orElse(null);
+        char[] password = values.keyringPassword();
         return new StoreRequest(
                 values.buffer(BufferAttribute.GSK_KEYRING_FILE).orElse(null),
                 password,
@@ -87,7 +108,7 @@ public final class EnvironmentSnapshot {
     public boolean sameStore(AttributeValues session) {
         for (BufferAttribute id : new BufferAttribute[] {BufferAttribute.GSK_KEYRING_FILE, BufferAttribute.GSK_KEYRING_PW,
                 BufferAttribute.GSK_KEYRING_STASH_FILE, BufferAttribute.GSK_KEYRING_LABEL}) {
-            if (!Objects.equals(values.buffer(id), session.buffer(id))) {
+            if (!values.sameBuffer(id, session)) {
                 return false;
             }
         }

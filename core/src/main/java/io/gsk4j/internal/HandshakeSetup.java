@@ -86,11 +86,18 @@ public final class HandshakeSetup {
         EnumValue type = values.enumValue(EnumAttribute.GSK_SESSION_TYPE);
         boolean client = type == EnumValue.GSK_CLIENT_SESSION;
 
-        Set<TlsProtocol> protocols = ProtocolSwitches.enabled(values);
+        Set<TlsProtocol> protocols = ProtocolSwitches.negotiable(values);
+        if (protocols.isEmpty() && !ProtocolSwitches.enabled(values).isEmpty()) {
+            // as when the switches leave nothing on: no protocol, hence no cipher, to offer
+            throw new GskException(GskStatus.GSK_ERROR_NO_CIPHERS, "every protocol switched on "
+                    + ProtocolSwitches.disabledByPlatform(values) + " is disabled by this Java runtime's security policy"
+                    + " (jdk.tls.disabledAlgorithms); it allows " + TlsProtocol.enabledInThisRuntime());
+        }
         List<CipherSpec> ciphers = CipherLists.resolve(values, protocols);
 
         KeyMaterial keys = sessionKeys(env, values);
-        ChainValidator validator = keys == env.keyMaterial() ? env.validator() : new ChainValidator(keys.trustedCertificates());
+        ChainValidator validator = keys == env.keyMaterial() ? env.validator()
+                : new ChainValidator(keys.trustedCertificates(), env.validator().crls());
         if (!client && keys.privateKey().isEmpty()) {
             throw new GskException(GskStatus.GSK_ERROR_NO_CERTIFICATE,
                     "a server session needs a certificate with its private key, and the store " + keys.source() + " has none");
@@ -102,7 +109,7 @@ public final class HandshakeSetup {
         SignatureAlgorithms signatures = signatureAlgorithms(values);
         SessionBinding binding = new SessionBinding(EngineBindings.newAlias(), keys.privateKey().orElse(null),
                 keys.chain(), validator, peerAuth, values.validationCallback().orElse(null), signatures,
-                revocation(env, values), validationPolicy(values, client));
+                revocation(env, values), validationPolicy(values, client, env.defaultProfile()));
 
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
         String serverName = values.buffer(BufferAttribute.GSK_SSL_EXTN_SERVERNAME_REQUEST).filter(s -> !s.isBlank()).orElse(null);
@@ -150,12 +157,14 @@ public final class HandshakeSetup {
         return new HandshakeSetup(engine, channel, binding, keys.chain(), client, expectsPeer, sentName, capture);
     }
 
-    /** gsk4j's validation attributes; a client judges a server's chain, a server a client's. */
-    private static ValidationPolicy validationPolicy(AttributeValues values, boolean client) {
-        EnumValue profile = values.enumValue(EnumAttribute.GSK4J_VALIDATION_PROFILE);
-        ValidationPolicy.Profile p = profile == EnumValue.GSK4J_VALIDATION_PROFILE_RFC5280 ? ValidationPolicy.Profile.RFC5280
-                : profile == EnumValue.GSK4J_VALIDATION_PROFILE_JDK ? ValidationPolicy.Profile.JDK
-                : ValidationPolicy.Profile.STRICT;
+    /**
+     * gsk4j's validation attributes; a client judges a server's chain, a server a client's.
+     * Without GSK4J_VALIDATION_PROFILE the environment's default applies (application definition,
+     * system property, else RFC5280).
+     */
+    private static ValidationPolicy validationPolicy(AttributeValues values, boolean client, ValidationPolicy.Profile fallback) {
+        ValidationPolicy.Profile p = values.isSet(EnumAttribute.GSK4J_VALIDATION_PROFILE)
+                ? ValidationPolicy.Profile.of(values.enumValue(EnumAttribute.GSK4J_VALIDATION_PROFILE)) : fallback;
         return new ValidationPolicy(p, values.number(NumericAttribute.GSK4J_MAX_CHAIN_DEPTH),
                 values.buffer(BufferAttribute.GSK4J_EXPECTED_HOSTNAME).orElse(null),
                 client ? ValidationPolicy.Purpose.SERVER : ValidationPolicy.Purpose.CLIENT);
@@ -186,7 +195,8 @@ public final class HandshakeSetup {
             throw new GskException(GskStatus.GSK_ERROR_SOCKET_CLOSED, "the socket in GSK_FD is closed");
         }
         SocketAddress local = channel.getLocalAddress();
-        if (!(local instanceof InetSocketAddress)) {
+        // an unbound socket has no address yet: TCP is then told by its options (issue 11 item 9)
+        if (!(local instanceof InetSocketAddress) && !(local == null && isTcp(channel))) {
             throw new GskException(GskStatus.GSK_IBMI_ERROR_NOT_TCP,
                     "GSK_FD is not an AF_INET or AF_INET6 socket (" + (local == null ? "unbound" : local.getClass().getSimpleName()) + ")");
         }
@@ -194,6 +204,11 @@ public final class HandshakeSetup {
             throw GskException.io(Errno.ENOTCONN, "the socket in GSK_FD is not connected", null);
         }
         return channel;
+    }
+
+    /** Only TCP sockets have TCP_NODELAY; a Unix-domain stream socket has not. */
+    private static boolean isTcp(SocketChannel channel) {
+        return channel.supportedOptions().contains(java.net.StandardSocketOptions.TCP_NODELAY);
     }
 
     /** The environment's key, or the session's own store selection when it set one. */

@@ -1,10 +1,7 @@
 package io.gsk4j.internal;
 
-import io.gsk4j.GskException;
-import io.gsk4j.GskStatus;
 import io.gsk4j.TlsProtocol;
 import io.gsk4j.attr.EnumAttribute;
-import io.gsk4j.attr.EnumValue;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -13,9 +10,13 @@ import java.util.Set;
  * GSKit's protocol switches: one master switch for TLS 1.x ({@code GSK_PROTOCOL_TLSV1}),
  * per-version switches that inherit from it unless set, and the SSL switches.
  *
- * <p>A switch that turns on a protocol this JDK will not negotiate is refused when it is set
- * ({@code GSK_ERROR_UNSUPPORTED}, as HTTPAPI and curl expect from a release without that
- * protocol) instead of being dropped silently at handshake time.
+ * <p>The switches say what the program wants; the platform says what may be negotiated. On
+ * IBM i the system value QSSLPCL plays the platform's part, here the JDK's security policy
+ * ({@code jdk.tls.disabledAlgorithms}) does: setting a switch always succeeds and reads back
+ * as set, and a protocol switched on but disabled by the platform is simply never offered
+ * (curl sets TLS 1.0, 1.1 and 1.2 on every connection and gives up on any other answer).
+ * A handshake left with no protocol fails as GSKit's does when nothing matches; it never
+ * falls back to a protocol that was switched off.
  */
 public final class ProtocolSwitches {
     private static final Map<EnumAttribute, TlsProtocol> PER_VERSION = Map.of(
@@ -27,20 +28,18 @@ public final class ProtocolSwitches {
     private ProtocolSwitches() {
     }
 
-    /** Refuses a switch that would enable a protocol the runtime cannot negotiate. */
-    public static void checkHonourable(EnumAttribute id, EnumValue value) throws GskException {
-        TlsProtocol asked = null;
-        if (id == EnumAttribute.GSK_PROTOCOL_SSLV2 && value == EnumValue.GSK_PROTOCOL_SSLV2_ON) {
-            asked = TlsProtocol.SSLV2;
-        } else if (id == EnumAttribute.GSK_PROTOCOL_SSLV3 && value == EnumValue.GSK_PROTOCOL_SSLV3_ON) {
-            asked = TlsProtocol.SSLV3;
-        } else if (PER_VERSION.containsKey(id) && value == EnumValue.GSK_TRUE) {
-            asked = PER_VERSION.get(id);
-        }
-        if (asked != null && !TlsProtocol.enabledInThisRuntime().contains(asked)) {
-            throw new GskException(GskStatus.GSK_ERROR_UNSUPPORTED, asked.secType()
-                    + " is disabled in this Java runtime (jdk.tls.disabledAlgorithms); it cannot be switched on");
-        }
+    /** The protocols a handshake may offer: switched on here and allowed by the platform. */
+    public static Set<TlsProtocol> negotiable(AttributeValues values) {
+        Set<TlsProtocol> on = enabled(values);
+        on.retainAll(TlsProtocol.enabledInThisRuntime());
+        return on;
+    }
+
+    /** The protocols switched on here that the platform will not negotiate (for warnings only). */
+    public static Set<TlsProtocol> disabledByPlatform(AttributeValues values) {
+        Set<TlsProtocol> on = enabled(values);
+        on.removeAll(TlsProtocol.enabledInThisRuntime());
+        return on;
     }
 
     /** The protocols these attribute values switch on. */

@@ -48,4 +48,28 @@ class GuardTest {
             throw new OutOfMemoryError("simulated");
         }));
     }
+
+    @Test
+    void outOfMemoryBehindAnythingIsInsufficientStorage() {
+        // wrapped by the JDK (a handshake task's failure) or by a core exception
+        assertEquals(GskSslConstants.GSK_INSUFFICIENT_STORAGE, Guard.run(() -> {
+            throw new IllegalStateException("wrapped", new javax.net.ssl.SSLException("task", new OutOfMemoryError("simulated")));
+        }));
+        assertEquals(GskSslConstants.GSK_INSUFFICIENT_STORAGE, Guard.run(() -> {
+            throw new GskException(GskStatus.GSK_ERROR_BAD_MESSAGE, "mapped", new OutOfMemoryError("simulated"));
+        }));
+        // a class whose initialiser ran out stays unusable: its later NoClassDefFoundError is the same shortage
+        assertEquals(GskSslConstants.GSK_INSUFFICIENT_STORAGE, Guard.run(() -> {
+            throw new NoClassDefFoundError("Could not initialize class X");
+        }));
+        assertEquals(GskSslConstants.GSK_INSUFFICIENT_STORAGE, Guard.escaped(new OutOfMemoryError("linking")));
+        assertEquals(-1, Guard.escapedQso(new OutOfMemoryError("linking")));
+        assertEquals(GskSslConstants.ENOMEM, Gsk.errno());
+        // a class that is simply missing is not a shortage
+        assertEquals(GskSslConstants.GSK_INTERNAL_ERROR, Guard.run(() -> {
+            NoClassDefFoundError e = new NoClassDefFoundError("some/Missing (expected in this test)");
+            e.initCause(new ClassNotFoundException("some.Missing"));
+            throw e;
+        }));
+    }
 }

@@ -1,7 +1,9 @@
 package io.gsk4j.internal.certs;
 
 import io.gsk4j.GskStatus;
+import io.gsk4j.internal.crl.CrlCheck;
 import io.gsk4j.internal.validation.ValidationPolicy;
+import io.gsk4j.internal.validation.ValidationPolicy.Profile;
 import io.gsk4j.internal.validation.ValidationPolicy.Purpose;
 import io.gsk4j.internal.validation.ValidationRules;
 import io.gsk4j.internal.validation.Violation;
@@ -14,48 +16,57 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Decides whether a peer's chain is trusted, and if not, exactly why.
  *
- * <p>The order of the questions gives each refusal one precise status: does the chain reach a
- * certificate the store trusts ({@code GSK_IBMI_ERROR_NOT_TRUSTED_ROOT})? do the signatures
- * along it hold ({@code GSK_ERROR_BAD_CERTIFICATE})? is every certificate, the anchor
- * included, inside its validity period ({@code GSK_KEYFILE_CERT_EXPIRED})? does the path keep
- * the rules of the policy's profile ({@link ValidationRules}, each refusal a named
- * {@link io.gsk4j.internal.validation.ValidationReason})? does the JDK's PKIX algorithm accept
- * the path ({@code GSK_ERROR_CERT_VALIDATION})?
+ * <p>Paths are built from the peer's certificate to a certificate the store trusts
+ * ({@link PathBuilder}: every candidate issuer, shortest path first, bounded work). Each path is
+ * asked, in order: is every certificate, the anchor included, inside its validity period
+ * ({@code GSK_KEYFILE_CERT_EXPIRED})? does it keep the rules of the policy's profile
+ * ({@link ValidationRules}, each refusal a named
+ * {@link io.gsk4j.internal.validation.ValidationReason})? does the JDK's PKIX algorithm accept it
+ * ({@code GSK_ERROR_CERT_VALIDATION})? do the revocation lists the environment holds leave it
+ * unrevoked? The first valid path wins. When none reaches a trusted certificate:
+ * {@code GSK_ERROR_BAD_CERTIFICATE} if a named issuer's key did not verify a signature, else
+ * {@code GSK_IBMI_ERROR_NOT_TRUSTED_ROOT}.
  */
 public final class ChainValidator {
     /** Certificates of a presented chain looked at: enough for any real chain, and a bound on the work. */
     private static final int MAX_PRESENTED = ValidationPolicy.DEPTH_LIMIT + 1;
 
     private final List<X509Certificate> anchors;
-    private final Set<TrustAnchor> trustAnchors;
+    private final List<X509CRL> crls;
 
     public ChainValidator(List<X509Certificate> trusted) {
+        this(trusted, List.of());
+    }
+
+    /** @param crls revocation lists the environment holds (from its store or files it names) */
+    public ChainValidator(List<X509Certificate> trusted, List<X509CRL> crls) {
         this.anchors = List.copyOf(trusted);
-        Set<TrustAnchor> set = new HashSet<>();
-        for (X509Certificate c : trusted) {
-            set.add(new TrustAnchor(c, null));
-        }
-        this.trustAnchors = Set.copyOf(set);
+        this.crls = List.copyOf(crls);
     }
 
     public List<X509Certificate> anchors() {
         return anchors;
     }
 
+    /** The revocation lists this validator consults. */
+    public List<X509CRL> crls() {
+        return crls;
+    }
+
     /**
-     * The STRICT defaults (depth 10, no host name). This variant does not know which side of
+     * The default policy (depth 10, no host name). This variant does not know which side of
      * TLS the chain came from, so it accepts a peer certificate good for serverAuth or for
      * clientAuth; callers that know pass a policy.
      */
@@ -67,60 +78,76 @@ public final class ChainValidator {
         return validate(chain, now, policy, EnumSet.of(policy.purpose()));
     }
 
-    private ChainVerdict validate(X509Certificate[] presented, Date now, ValidationPolicy policy, Set<Purpose> purposes) {
+    private ChainVerdict validate(X509Certificate[] presented, Date instant, ValidationPolicy policy, Set<Purpose> purposes) {
         if (presented == null || presented.length == 0) {
             return new ChainVerdict(GskStatus.GSK_ERROR_NO_CERTIFICATE, "the peer sent no certificate");
         }
+        // certificates carry whole seconds: compare at that precision (RFC 5280 §4.1.2.5)
+        Date now = new Date(Math.floorDiv(instant.getTime(), 1000L) * 1000L);
         X509Certificate[] chain = presented.length > MAX_PRESENTED ? Arrays.copyOf(presented, MAX_PRESENTED) : presented;
-        List<X509Certificate> path = new ArrayList<>();
-        X509Certificate anchor = null;
-        X509Certificate current = chain[0];
-        boolean badSignature = false;
-        while (path.size() < MAX_PRESENTED) {
-            if (anchors.contains(current)) {
-                anchor = current;
-                break;
-            }
-            path.add(current);
-            X509Certificate issuer = findIssuer(current, anchors);
-            if (issuer != null) {
-                anchor = issuer;
-                break;
-            }
-            X509Certificate next = findIssuer(current, List.of(chain));
-            if (next == null || next.equals(current)) {
-                badSignature = namedIssuerPresent(current, chain) || namedIssuerPresent(current, anchors);
-                break;
-            }
-            current = next;
+        List<X509Certificate> sent = Arrays.asList(chain).subList(1, chain.length);
+        PathBuilder builder = new PathBuilder(anchors, sent, (path, anchor) -> judgePath(path, anchor, now, policy, purposes));
+        PathBuilder.Outcome found = builder.build(chain[0], MAX_PRESENTED);
+        if (found.verdict() != null) {
+            return found.verdict();
         }
-        if (anchor == null) {
-            if (badSignature) {
-                return new ChainVerdict(GskStatus.GSK_ERROR_BAD_CERTIFICATE,
-                        "the signature on " + subject(current) + " does not verify with its issuer's key");
-            }
-            return new ChainVerdict(GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT,
-                    "the chain of " + subject(chain[0]) + " ends at " + issuer(current)
-                            + ", which is not a trusted certificate authority in this store");
+        if (found.badSignatureSeen()) {
+            return new ChainVerdict(GskStatus.GSK_ERROR_BAD_CERTIFICATE,
+                    "no path to a trusted certificate: the signature on " + subject(found.stuckAt())
+                            + " (or another in the chain) does not verify with its named issuer's key");
         }
+        return new ChainVerdict(GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT,
+                "the chain of " + subject(chain[0]) + " ends at " + issuer(found.stuckAt())
+                        + ", which is not a trusted certificate authority in this store"
+                        + (found.exhausted() ? " (path building stopped at its work limit)" : ""));
+    }
+
+    /** One complete path, the questions in order; see the class comment. */
+    private ChainVerdict judgePath(List<X509Certificate> path, X509Certificate anchor, Date now, ValidationPolicy policy,
+                                   Set<Purpose> purposes) {
+        ChainVerdict time = validity(path, anchor, now);
+        if (time != null) {
+            // PASSTHRU lets an expired chain through only when nothing else is wrong with it
+            return time.passable(ValidationRules.check(path, anchor, baseline(policy), purposes) == null);
+        }
+        Violation broken = ValidationRules.check(path, anchor, policy, purposes);
+        if (broken != null) {
+            ChainVerdict refused = ChainVerdict.refusedBy(broken);
+            if (policy.profile() == Profile.STRICT) {
+                // a rule only the opt-in STRICT profile has never aborts a PASSTHRU session
+                boolean baselineAccepts = ValidationRules.check(path, anchor, baseline(policy), purposes) == null
+                        && pkix(path, anchor, now).ok() && CrlCheck.check(path, anchor, crls, now) == null;
+                return refused.passable(baselineAccepts);
+            }
+            return refused;
+        }
+        ChainVerdict jdk = pkix(path, anchor, now);
+        if (!jdk.ok()) {
+            return jdk;
+        }
+        Violation revoked = CrlCheck.check(path, anchor, crls, now);
+        return revoked == null ? ChainVerdict.OK : ChainVerdict.refusedBy(revoked);
+    }
+
+    /** The GSKit-faithful profile STRICT builds on; the others are their own baseline. */
+    private static ValidationPolicy baseline(ValidationPolicy policy) {
+        return policy.profile() == Profile.STRICT ? policy.withProfile(Profile.RFC5280) : policy;
+    }
+
+    private static ChainVerdict validity(List<X509Certificate> path, X509Certificate anchor, Date now) {
         for (X509Certificate c : withAnchor(path, anchor)) {
             if (now.after(c.getNotAfter())) {
-                return new ChainVerdict(GskStatus.GSK_KEYFILE_CERT_EXPIRED,
-                        subject(c) + " expired on " + c.getNotAfter().toInstant());
+                return new ChainVerdict(GskStatus.GSK_KEYFILE_CERT_EXPIRED, subject(c) + " expired on " + c.getNotAfter().toInstant());
             }
             if (now.before(c.getNotBefore())) {
                 return new ChainVerdict(GskStatus.GSK_KEYFILE_CERT_EXPIRED,
                         subject(c) + " is not valid before " + c.getNotBefore().toInstant());
             }
         }
-        Violation broken = ValidationRules.check(path, anchor, policy, purposes);
-        if (broken != null) {
-            return ChainVerdict.refusedBy(broken);
-        }
-        return pkix(path, anchor, now);
+        return null;
     }
 
-    private ChainVerdict pkix(List<X509Certificate> path, X509Certificate anchor, Date now) {
+    private static ChainVerdict pkix(List<X509Certificate> path, X509Certificate anchor, Date now) {
         if (path.isEmpty()) {
             return ChainVerdict.OK; // the peer presented a certificate the store trusts directly
         }
@@ -139,11 +166,15 @@ public final class ChainValidator {
                 return new ChainVerdict(GskStatus.GSK_ERROR_UNSUPPORTED_CERTIFICATE_TYPE,
                         "the chain uses an algorithm this runtime refuses: " + e.getMessage());
             }
-            return new ChainVerdict(GskStatus.GSK_ERROR_CERT_VALIDATION, "PKIX validation failed: " + e.getMessage());
+            return new ChainVerdict(GskStatus.GSK_ERROR_CERT_VALIDATION, "PKIX validation failed: " + e.getMessage(), null, false);
         } catch (CertificateException | InvalidAlgorithmParameterException e) {
             return new ChainVerdict(GskStatus.GSK_ERROR_BAD_CERTIFICATE, "the chain cannot be parsed: " + e.getMessage());
         } catch (GeneralSecurityException e) {
-            return new ChainVerdict(GskStatus.GSK_ERROR_CERT_VALIDATION, "validation failed: " + e.getMessage());
+            return new ChainVerdict(GskStatus.GSK_ERROR_CERT_VALIDATION, "validation failed: " + e.getMessage(), null, false);
+        } catch (RuntimeException e) {
+            // the JDK's PKIX throws unchecked exceptions on some name forms (otherName constraints)
+            return new ChainVerdict(GskStatus.GSK_ERROR_CERT_VALIDATION, "the JDK's PKIX validator cannot process the chain: " + e,
+                    null, false);
         }
     }
 
@@ -161,19 +192,6 @@ public final class ChainValidator {
             }
         }
         return null;
-    }
-
-    private static boolean namedIssuerPresent(X509Certificate c, Iterable<X509Certificate> candidates) {
-        for (X509Certificate candidate : candidates) {
-            if (candidate != c && candidate.getSubjectX500Principal().equals(c.getIssuerX500Principal())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean namedIssuerPresent(X509Certificate c, X509Certificate[] candidates) {
-        return namedIssuerPresent(c, List.of(candidates));
     }
 
     private static boolean verifies(X509Certificate c, X509Certificate issuer) {

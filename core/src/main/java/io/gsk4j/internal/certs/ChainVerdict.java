@@ -9,18 +9,31 @@ import io.gsk4j.internal.validation.Violation;
  * why not, with a sentence for people, and for refusals by a named rule the rule itself.
  * The validation code ({@code GSK_CERTIFICATE_VALIDATION_CODE}, {@code GSK_LAST_VALIDATION_ERROR})
  * is the rule's number when there is one, else the status number, as on IBM i (6000, 107).
+ *
+ * @param passable whether PASSTHRU authentication lets the session start despite this refusal:
+ *        the chain failed only because it expired or its root is untrusted, or only by a rule of
+ *        the opt-in STRICT profile
  */
-public record ChainVerdict(GskStatus status, String reason, ValidationReason rule) {
+public record ChainVerdict(GskStatus status, String reason, ValidationReason rule, boolean passable) {
     public static final ChainVerdict OK = new ChainVerdict(GskStatus.GSK_OK, "the chain is valid");
 
     /** A verdict without a named rule: OK, and the untrusted-root, signature and validity refusals. */
     public ChainVerdict(GskStatus status, String reason) {
-        this(status, reason, null);
+        this(status, reason, null, status == GskStatus.GSK_KEYFILE_CERT_EXPIRED || status == GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT);
+    }
+
+    public ChainVerdict(GskStatus status, String reason, ValidationReason rule) {
+        this(status, reason, rule, false);
     }
 
     /** A refusal by a named rule: its status, its text. */
     public static ChainVerdict refusedBy(Violation v) {
-        return new ChainVerdict(v.rule().status(), v.text(), v.rule());
+        return new ChainVerdict(v.rule().status(), v.text(), v.rule(), false);
+    }
+
+    /** The same verdict, PASSTHRU letting it through or not. */
+    ChainVerdict passable(boolean p) {
+        return new ChainVerdict(status, reason, rule, p);
     }
 
     public boolean ok() {
@@ -32,8 +45,12 @@ public record ChainVerdict(GskStatus status, String reason, ValidationReason rul
         return rule != null ? rule.code() : status.code();
     }
 
-    /** The failures PASSTHRU authentication lets through: IBM names expiry and an untrusted root. */
+    /**
+     * The failures PASSTHRU authentication lets through: IBM names expiry and an untrusted root
+     * (and then only when nothing else is wrong with the chain); gsk4j adds refusals by a rule
+     * only the opt-in STRICT profile has.
+     */
     public boolean passableInPassthru() {
-        return status == GskStatus.GSK_KEYFILE_CERT_EXPIRED || status == GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT;
+        return !ok() && passable;
     }
 }

@@ -5,7 +5,6 @@ import io.gsk4j.GskStatus;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,6 +18,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -61,10 +62,16 @@ public final class StashFile {
         }
     }
 
-    /** Writes a stash readable only by its owner where the file system allows it. */
+    /**
+     * Writes a stash as stores are written: a new file readable only by its owner (where the
+     * file system has POSIX permissions), filled next to the target and then renamed over it.
+     * An existing file is replaced, never written through: its old permissions do not carry
+     * over, and a symbolic link at the target is replaced itself, its target left untouched.
+     */
     public static void write(Path file, char[] password) throws IOException {
         byte[] plain = encode(password);
         byte[] out = new byte[SIZE];
+        Path temp = null;
         try {
             if (plain.length >= SIZE) {
                 throw new IllegalArgumentException("password too long for a stash file (" + plain.length + " bytes)");
@@ -77,26 +84,35 @@ public final class StashFile {
                 out[i] = (byte) (plain[i] ^ MASK);
             }
             out[plain.length] = (byte) MASK;
-            createOwnerOnly(file);
-            try (OutputStream stream = Files.newOutputStream(file, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                stream.write(out);
+            Path absolute = file.toAbsolutePath();
+            temp = ownerOnlyTempFile(absolute);
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                ByteBuffer bytes = ByteBuffer.wrap(out);
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+                channel.force(true); // on disk before it takes the name
             }
+            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            temp = null;
         } finally {
             Arrays.fill(plain, (byte) 0);
             Arrays.fill(out, (byte) 0);
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
         }
     }
 
-    private static void createOwnerOnly(Path file) throws IOException {
-        if (Files.exists(file)) {
-            return;
-        }
+    /** A new, empty, owner-only file in the target's directory (createTempFile never opens an existing name). */
+    private static Path ownerOnlyTempFile(Path target) throws IOException {
+        Path dir = target.getParent();
+        String prefix = "." + target.getFileName();
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(file);
+            return Files.createTempFile(dir, prefix, ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
+        return Files.createTempFile(dir, prefix, ".tmp");
     }
 
     private static char[] decode(byte[] bytes, int length, Path file) throws GskException {

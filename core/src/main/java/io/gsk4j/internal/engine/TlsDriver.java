@@ -1053,4 +1053,31 @@ public final class TlsDriver implements AutoCloseable {
             java.util.Arrays.fill(readMode.array(), readMode.arrayOffset(), readMode.arrayOffset() + readMode.limit(), (byte) 0);
         }
     }
+
+    // ---------------------------------------------------------------- renegotiation (gsk_secure_soc_misc)
+
+    /**
+     * GSK_RESET_CIPHER: new keys on an established session, under both locks so no read or
+     * write sees the engine mid-change. On TLS 1.3 the JDK's beginHandshake sends a KeyUpdate
+     * (asking the peer to update its keys too), which is done once it is on the wire; on TLS 1.2
+     * it renegotiates (RFC 5746 secure renegotiation only), and the whole new handshake runs
+     * here within {@code deadline}. With {@code newSession} the session is invalidated first,
+     * so a TLS 1.2 renegotiation cannot resume it and is a full handshake. Application data
+     * arriving meanwhile is kept for the next read. A peer's refusal leaves the engine's
+     * exception unmapped, like every other failure here.
+     */
+    public void renegotiate(boolean newSession, Deadline deadline) throws IOException {
+        lockBoth(IoMode.BLOCKING);
+        try {
+            if (newSession) {
+                engine.getSession().invalidate();
+            }
+            flush(deadline, true, IoMode.BLOCKING); // whatever an earlier write left goes first
+            engine.beginHandshake();
+            handshake(deadline, IoMode.BLOCKING); // the locks are reentrant: it resumes the new handshake
+        } finally {
+            writeLock.unlock();
+            readLock.unlock();
+        }
+    }
 }

@@ -21,7 +21,7 @@ final class BasicConstraintsRule implements PathRule {
         }
         Violation v = leaf(path);
         for (int i = 1; v == null && i < path.size(); i++) {
-            if (path.contentChecked(i)) {
+            if (path.caChecked(i)) {
                 v = issuer(path, i);
             }
         }
@@ -68,13 +68,14 @@ final class BasicConstraintsRule implements PathRule {
         if (!Ext.critical(c, Ext.BASIC_CONSTRAINTS)) {
             return Violation.of(ValidationReason.CA_BASIC_CONSTRAINTS_NOT_CRITICAL, c, "basicConstraints is not critical");
         }
-        if (ku == null) {
+        if (ku == null && path.contentChecked(i)) {
+            // old roots without key usage stay usable under RFC5280: the anchor is trusted input
             return Violation.of(ValidationReason.CA_KEY_USAGE_MISSING, c, "a CA certificate without key usage");
         }
-        if (!ku.hasUsages(KeyUsage.keyCertSign)) {
+        if (ku != null && !ku.hasUsages(KeyUsage.keyCertSign)) {
             return Violation.of(ValidationReason.ISSUER_CANNOT_SIGN_CERTIFICATES, c, "key usage lacks keyCertSign");
         }
-        if (path.strict() && !Ext.critical(c, Ext.KEY_USAGE)) {
+        if (path.strict() && !path.isAnchor(i) && ku != null && !Ext.critical(c, Ext.KEY_USAGE)) {
             return Violation.of(ValidationReason.CA_KEY_USAGE_NOT_CRITICAL, c, "key usage is not critical");
         }
         BigInteger pathLen = bc.getPathLenConstraint();

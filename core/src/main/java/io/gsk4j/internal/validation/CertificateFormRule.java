@@ -4,8 +4,9 @@ import java.security.cert.X509Certificate;
 
 /**
  * Version and serial number (RFC 5280 §4.1.2.1, §4.1.2.2): only v3 certificates act as CAs;
- * serials are at most 20 octets; under STRICT they are positive and the leaf is v3 too.
- * (RFC 5280 asks relying parties to tolerate zero and negative serials, so only STRICT refuses them.)
+ * serials are at most 20 octets and, below the trust anchor, positive ("MUST be a positive
+ * integer"); under STRICT the leaf is v3 too. A trust anchor's serial is not judged for sign:
+ * widely trusted roots with serial 0 exist.
  */
 final class CertificateFormRule implements PathRule {
     private static final int MAX_SERIAL_OCTETS = 20;
@@ -25,7 +26,7 @@ final class CertificateFormRule implements PathRule {
             }
             Violation v = version(path, i, c, tbs.version());
             if (v == null) {
-                v = serial(path, c, tbs.serial());
+                v = serial(path, i, c, tbs.serial());
             }
             if (v != null) {
                 return v;
@@ -48,11 +49,12 @@ final class CertificateFormRule implements PathRule {
         return null;
     }
 
-    private static Violation serial(ValidationPath path, X509Certificate c, byte[] octets) {
+    private static Violation serial(ValidationPath path, int i, X509Certificate c, byte[] octets) {
         if (octets.length > MAX_SERIAL_OCTETS) {
             return Violation.of(ValidationReason.SERIAL_TOO_LONG, c, "the serial number has " + octets.length + " octets");
         }
-        if (path.strict() && c.getSerialNumber().signum() <= 0) {
+        // a root in the store is exempt: trusted roots with serial 0 exist (Starfield Root CA G2)
+        if (!path.isAnchor(i) && c.getSerialNumber().signum() <= 0) {
             return Violation.of(ValidationReason.SERIAL_NOT_POSITIVE, c, "the serial number is " + c.getSerialNumber());
         }
         return null;

@@ -9,7 +9,7 @@ final class CriticalExtensionRule implements PathRule {
     @Override
     public Violation check(ValidationPath path) {
         for (int i = 0; i < path.size(); i++) {
-            if (!path.contentChecked(i)) {
+            if (!path.caChecked(i)) {
                 continue;
             }
             X509Certificate c = path.cert(i);

@@ -18,9 +18,7 @@ final class EmailNames {
     }
 
     static boolean validConstraint(String s, boolean underscore) {
-        if (s.indexOf('*') >= 0) {
-            return false; // looks like a wildcard, which constraints do not have: refuse rather than match literally
-        }
+        // an asterisk is an ordinary character here: constraints have no wildcards (RFC 5280 §4.2.1.10)
         if (s.indexOf('@') >= 0) {
             return validMailbox(s, underscore);
         }
@@ -28,7 +26,12 @@ final class EmailNames {
         return DnsNames.valid(host, underscore);
     }
 
+    /** Printable ASCII; an '@' only inside a quoted local part (RFC 5321 §4.1.2). */
     private static boolean validLocal(String local) {
+        boolean quoted = local.length() >= 2 && local.startsWith("\"") && local.endsWith("\"");
+        if (!quoted && local.indexOf('@') >= 0) {
+            return false;
+        }
         for (int i = 0; i < local.length(); i++) {
             char c = local.charAt(i);
             if (c <= ' ' || c >= 0x7F) {

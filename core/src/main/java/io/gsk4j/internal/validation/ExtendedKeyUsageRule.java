@@ -42,6 +42,9 @@ final class ExtendedKeyUsageRule implements PathRule {
         if (eku == null) {
             return strictLeaf ? Violation.of(ValidationReason.EKU_MISSING, c, "no extended key usage") : null;
         }
+        if (strictLeaf && Ext.critical(c, Ext.EXTENDED_KEY_USAGE)) {
+            return Violation.of(ValidationReason.EKU_CRITICAL, c, "extended key usage is critical");
+        }
         if (strictLeaf && eku.contains(ANY)) {
             return Violation.of(ValidationReason.EKU_ANY_IN_LEAF, c, "extended key usage includes anyExtendedKeyUsage");
         }

@@ -8,8 +8,9 @@ import org.bouncycastle.asn1.x509.GeneralName;
 
 /**
  * subjectAltName (RFC 5280 §4.2.1.6) and authorityInfoAccess (§4.2.2.1) must decode, hold at
- * least one entry, and every name in them must be well-formed; AIA must not be critical. Under
- * STRICT the values must be exact DER and DNS names may not hold underscores (BR 7.1.2.7.12).
+ * least one entry, and every name in them must be well-formed (a dNSName in the preferred name
+ * syntax of RFC 1034, so no underscores); AIA must not be critical. Under STRICT the values must
+ * also be exact DER.
  */
 final class ExtensionSyntaxRule implements PathRule {
     @Override
@@ -42,7 +43,7 @@ final class ExtensionSyntaxRule implements PathRule {
                 return Violation.of(rule, c, "subjectAltName is empty");
             }
             for (int k = 0; k < names.size(); k++) {
-                String problem = GeneralNameSyntax.problem(GeneralName.getInstance(names.getObjectAt(k)), i == 0, !path.strict());
+                String problem = GeneralNameSyntax.problem(GeneralName.getInstance(names.getObjectAt(k)), i == 0, false);
                 if (problem != null) {
                     return Violation.of(rule, c, "subjectAltName holds a malformed " + problem);
                 }

@@ -156,6 +156,47 @@ final class IpAddresses {
         return true;
     }
 
+    /**
+     * The one text form the Baseline Requirements allow in a CN (BR 7.1.4.3): dotted decimal for
+     * IPv4, RFC 5952 §4 for IPv6 (lower case, no leading zeros, the longest run of two or more zero
+     * groups, the first of equal runs, as "::").
+     */
+    static String canonicalText(byte[] a) {
+        if (a.length == 4) {
+            return text(a);
+        }
+        int[] g = new int[8];
+        for (int i = 0; i < 8; i++) {
+            g[i] = ((a[2 * i] & 0xFF) << 8) | (a[2 * i + 1] & 0xFF);
+        }
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && g[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                s.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (s.length() > 0 && s.charAt(s.length() - 1) != ':') {
+                s.append(':');
+            }
+            s.append(Integer.toHexString(g[i]));
+        }
+        return s.toString();
+    }
+
     static String text(byte[] a) {
         StringBuilder s = new StringBuilder();
         if (a.length == 4) {

@@ -20,6 +20,8 @@ final class KeyIdentifierRule implements PathRule {
             // a v1/v2 certificate cannot carry extensions; CertificateFormRule decides whether it may appear at all
             if (v == null && !path.isAnchor(i) && path.cert(i).getVersion() == 3) {
                 v = authorityKeyId(path, i);
+            } else if (v == null && path.isAnchor(i) && !path.pinned() && path.caChecked(i)) {
+                v = anchorAuthorityKeyId(path, i);
             }
             if (v != null) {
                 return v;
@@ -30,7 +32,7 @@ final class KeyIdentifierRule implements PathRule {
 
     private static Violation subjectKeyId(ValidationPath path, int i) {
         X509Certificate c = path.cert(i);
-        if (!path.contentChecked(i)) {
+        if (!path.caChecked(i)) {
             return null;
         }
         boolean present = Ext.present(c, Ext.SUBJECT_KEY_ID);
@@ -76,6 +78,18 @@ final class KeyIdentifierRule implements PathRule {
         if (serial != null && !serial.equals(issuer.getSerialNumber())) {
             return Violation.of(ValidationReason.AKI_SERIAL_MISMATCH, c, "its authority key identifier names serial "
                     + serial.toString(16) + ", its issuer has " + issuer.getSerialNumber().toString(16));
+        }
+        return null;
+    }
+
+    /**
+     * The anchor's own AKI, where there is no issuer to compare it with: never critical (RFC 5280 §4.2.1.1).
+     */
+    private static Violation anchorAuthorityKeyId(ValidationPath path, int i) {
+        X509Certificate c = path.cert(i);
+        // no AKI on a cross-signed root is fine: the store vouches for it (x509-limbo cve::cve-2024-0567)
+        if (Ext.present(c, Ext.AUTHORITY_KEY_ID) && Ext.critical(c, Ext.AUTHORITY_KEY_ID)) {
+            return Violation.of(ValidationReason.AKI_CRITICAL, c, "the authority key identifier is critical");
         }
         return null;
     }

@@ -6,8 +6,8 @@ import java.security.interfaces.DSAPublicKey;
 import java.security.interfaces.RSAPublicKey;
 
 /**
- * STRICT only (BR 6.1.5): RSA and DSA keys of at least 2048 bits, their modulus a multiple of 8
- * bits, everywhere in the path, the anchor included (its key verifies the first signature).
+ * STRICT only (BR 6.1.5): no DSA keys at all; RSA keys of at least 2048 bits, their modulus a
+ * multiple of 8 bits, everywhere in the path, the anchor included (its key verifies the first signature).
  * EC and EdDSA keys are left to the JDK, which only knows the safe curves.
  */
 final class KeyStrengthRule implements PathRule {
@@ -17,6 +17,9 @@ final class KeyStrengthRule implements PathRule {
     public Violation check(ValidationPath path) {
         for (int i = 0; i < path.size(); i++) {
             X509Certificate c = path.cert(i);
+            if (c.getPublicKey() instanceof DSAPublicKey) {
+                return Violation.of(ValidationReason.KEY_ALGORITHM_NOT_ALLOWED, c, "a DSA key");
+            }
             int bits = bits(c.getPublicKey());
             if (bits < 0) {
                 continue;

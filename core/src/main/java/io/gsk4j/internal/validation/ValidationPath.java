@@ -76,6 +76,17 @@ final class ValidationPath {
         return !isAnchor(i) || strict();
     }
 
+    /**
+     * Whether the CA rules (basic constraints, key usage, key identifiers, critical extensions)
+     * judge certificate i: every certificate below the anchor; the anchor under STRICT, and under
+     * RFC5280 when it is a v3 certificate. RFC 5280 §6.1.1 takes an anchor as input, but a v3
+     * root whose own extensions deny that it is a CA is no CA (GSKit checks roots as CAs too);
+     * a v1 root carries no extensions and is taken as it is.
+     */
+    boolean caChecked(int i) {
+        return contentChecked(i) || (profile() == Profile.RFC5280 && cert(i).getVersion() == 3);
+    }
+
     /** Issuer and subject are the same name (RFC 5280 §6.1: such certificates do not count toward path length). */
     boolean selfIssued(int i) {
         X509Certificate c = certs.get(i);

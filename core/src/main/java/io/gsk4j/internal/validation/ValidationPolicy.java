@@ -19,12 +19,23 @@ public record ValidationPolicy(Profile profile, int maxDepth, String expectedHos
 
     /** The rule sets. */
     public enum Profile {
-        /** Web-PKI: RFC 5280 plus the CA/Browser Forum Baseline Requirements (the default). */
+        /** Web PKI, opt-in: RFC 5280 plus the CA/Browser Forum Baseline Requirements. */
         STRICT,
-        /** RFC 5280 only: what the RFC requires, nothing from the Baseline Requirements. */
+        /**
+         * The default, GSKit-faithful: what RFC 5280 path validation requires, nothing that is
+         * only web-PKI policy, so that a chain GSKit accepts (private PKIs included) is accepted.
+         */
         RFC5280,
         /** The JDK's PKIX validator alone (plus gsk4j's ordering, validity of the anchor, depth and host name). */
-        JDK
+        JDK;
+
+        /** The profile a GSK4J_VALIDATION_PROFILE value names. */
+        public static Profile of(io.gsk4j.attr.EnumValue value) {
+            if (value == io.gsk4j.attr.EnumValue.GSK4J_VALIDATION_PROFILE_STRICT) {
+                return STRICT;
+            }
+            return value == io.gsk4j.attr.EnumValue.GSK4J_VALIDATION_PROFILE_JDK ? JDK : RFC5280;
+        }
     }
 
     /** What the peer's certificate is used for. */
@@ -57,9 +68,9 @@ public record ValidationPolicy(Profile profile, int maxDepth, String expectedHos
         }
     }
 
-    /** STRICT, depth 10, no host-name check. */
+    /** The default profile (RFC5280), depth 10, no host-name check. */
     public static ValidationPolicy defaults(Purpose purpose) {
-        return new ValidationPolicy(Profile.STRICT, DEFAULT_DEPTH, null, purpose);
+        return new ValidationPolicy(Profile.RFC5280, DEFAULT_DEPTH, null, purpose);
     }
 
     public ValidationPolicy withProfile(Profile p) {

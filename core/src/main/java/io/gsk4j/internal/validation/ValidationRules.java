@@ -16,12 +16,13 @@ public final class ValidationRules {
     private static final PathRule HOST = new HostnameRule();
 
     private static final List<PathRule> RFC5280 = List.of(DEPTH, new CertificateFormRule(), new ValidityEncodingRule(),
-            new CriticalExtensionRule(), new ExtensionSyntaxRule(), new KeyIdentifierRule(), new BasicConstraintsRule(),
-            new ExtendedKeyUsageRule(), new NameConstraintsRule(), HOST);
+            new CriticalExtensionRule(), new CriticalityRule(), new ExtensionSyntaxRule(), new KeyIdentifierRule(),
+            new BasicConstraintsRule(), new ExtendedKeyUsageRule(), new NameConstraintsRule(), HOST);
 
     private static final List<PathRule> STRICT = List.of(DEPTH, new CertificateFormRule(), new ValidityEncodingRule(),
-            new CriticalExtensionRule(), new ExtensionSyntaxRule(), new KeyIdentifierRule(), new BasicConstraintsRule(),
-            new ExtendedKeyUsageRule(), new NameConstraintsRule(), new KeyStrengthRule(), new SignatureAlgorithmRule(), HOST);
+            new CriticalExtensionRule(), new CriticalityRule(), new ExtensionSyntaxRule(), new KeyIdentifierRule(),
+            new BasicConstraintsRule(), new ExtendedKeyUsageRule(), new NameConstraintsRule(), new KeyStrengthRule(),
+            new SignatureAlgorithmRule(), new WebPkiRootRule(), HOST, new WebPkiNamesRule());
 
     // the JDK profile adds nothing to the JDK's judgement except what the application asked for
     private static final List<PathRule> JDK = List.of(DEPTH, HOST);

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * then the named rules, then the JDK's PKIX) and how a rule's verdict travels as a validation code.
  */
 class ChainValidatorPolicyTest {
-    private static final ValidationPolicy STRICT = ValidationPolicy.defaults(Purpose.SERVER);
+    private static final ValidationPolicy STRICT = ValidationPolicy.defaults(Purpose.SERVER).withProfile(Profile.STRICT);
     private static final ASN1ObjectIdentifier PRIVATE = new ASN1ObjectIdentifier("1.3.6.1.4.1.55555.2");
 
     private final Issued root = CertBuilder.ca("O=gsk4j tests,CN=Policy Root").selfSigned();

@@ -6,15 +6,25 @@ import static io.gsk4j.internal.certs.CertsFixture.pw;
 import static io.gsk4j.internal.certs.StoreFormatsTest.assertKey;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
 import io.gsk4j.testpki.TestPki;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +48,52 @@ class StashFileTest {
         assertArrayEquals(expected, decoded);
         assertEquals(0, (raw[expected.length] ^ 0xF5) & 0xFF, "XOR-ed NUL ends the password");
         assertArrayEquals(pw(password), StashFile.read(stash));
+    }
+
+    @Test
+    void anExistingWorldReadableStashIsReplacedByAnOwnerOnlyFile() throws Exception {
+        assumePosix();
+        Path stash = Files.writeString(dir.resolve("old.sth"), "an old stash");
+        Files.setPosixFilePermissions(stash, PosixFilePermissions.fromString("rw-r--r--"));
+        Object before = Files.readAttributes(stash, BasicFileAttributes.class).fileKey();
+        StashFile.write(stash, pw("new secret"));
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(stash));
+        assertNotEquals(before, Files.readAttributes(stash, BasicFileAttributes.class).fileKey(), "a new file, not the old one rewritten");
+        assertArrayEquals(pw("new secret"), StashFile.read(stash));
+        assertEquals(List.of("old.sth"), names(dir), "no temporary file is left behind");
+    }
+
+    @Test
+    void aSymlinkAtTheTargetIsReplacedNotFollowed() throws Exception {
+        assumePosix();
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "someone else's file");
+        Files.setPosixFilePermissions(victim, PosixFilePermissions.fromString("rw-r--r--"));
+        Path stash = Files.createSymbolicLink(dir.resolve("link.sth"), victim);
+        StashFile.write(stash, pw("secret"));
+        assertEquals("someone else's file", Files.readString(victim));
+        assertEquals(PosixFilePermissions.fromString("rw-r--r--"), Files.getPosixFilePermissions(victim));
+        assertFalse(Files.isSymbolicLink(stash), "the link itself was replaced");
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(stash, LinkOption.NOFOLLOW_LINKS));
+        assertArrayEquals(pw("secret"), StashFile.read(stash));
+    }
+
+    @Test
+    void aFailedWriteLeavesTheOldStashAndNoTemporaryFile() throws Exception {
+        Path stash = dir.resolve("keep.sth");
+        StashFile.write(stash, pw("first"));
+        assertThrows(IllegalArgumentException.class, () -> StashFile.write(stash, pw("x".repeat(2000))));
+        assertArrayEquals(pw("first"), StashFile.read(stash));
+        assertEquals(List.of("keep.sth"), names(dir));
+    }
+
+    private static List<String> names(Path dir) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static void assumePosix() {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "needs POSIX permissions");
     }
 
     @Test

@@ -45,13 +45,22 @@ class CertificateFormRuleTest {
     }
 
     @Test
-    void zeroAndNegativeSerialsAreRefusedUnderStrict() {
+    void zeroAndNegativeSerialsAreRefusedBelowTheAnchor() {
         Issued zero = leaf().serial(BigInteger.ZERO).issuedBy(root);
         Issued negative = leaf().serial(BigInteger.valueOf(-4711)).issuedBy(root);
         assertOnlyWeRefuse(ValidationReason.SERIAL_NOT_POSITIVE, root, zero);
         assertOnlyWeRefuse(ValidationReason.SERIAL_NOT_POSITIVE, root, negative);
-        // RFC 5280 asks relying parties to handle them gracefully
-        assertValid(judge(Chains.RFC, root, zero));
+        // RFC 5280 §4.1.2.2: "MUST be a positive integer" (x509-limbo rfc5280::serial::zero)
+        assertRefused(ValidationReason.SERIAL_NOT_POSITIVE, judge(Chains.RFC, root, zero));
+    }
+
+    @Test
+    void aTrustAnchorWithSerialZeroIsTrusted() {
+        // as Starfield Root CA G2, which real public sites chain to
+        Issued zeroRoot = CertBuilder.ca("O=gsk4j tests,CN=Serial Zero Root").serial(BigInteger.ZERO).selfSigned();
+        Issued leaf = CertBuilder.server("CN=www.example.com", "www.example.com").issuedBy(zeroRoot);
+        assertValid(judge(Chains.RFC, zeroRoot, leaf));
+        assertValid(strict(zeroRoot, leaf));
     }
 
     @Test

@@ -20,9 +20,25 @@ import javax.net.ssl.X509TrustManager;
 
 /** Shared helpers: judge a generated chain under a policy, and ask the JDK for its opinion. */
 final class Chains {
-    static final ValidationPolicy STRICT = ValidationPolicy.defaults(Purpose.SERVER);
-    static final ValidationPolicy RFC = STRICT.withProfile(Profile.RFC5280);
+    /** The default policy: the RFC5280 profile. */
+    static final ValidationPolicy RFC = ValidationPolicy.defaults(Purpose.SERVER);
+    /** The opt-in web-PKI profile, asked for explicitly. */
+    static final ValidationPolicy STRICT = RFC.withProfile(Profile.STRICT);
     static final ValidationPolicy JDK = STRICT.withProfile(Profile.JDK);
+
+    /** Rules only the STRICT profile has: their refusals never abort a PASSTHRU session. */
+    static final java.util.Set<ValidationReason> STRICT_ONLY = java.util.EnumSet.of(ValidationReason.NOT_VERSION_3,
+            ValidationReason.AKI_WITHOUT_KEY_ID, ValidationReason.CA_KEY_USAGE_NOT_CRITICAL, ValidationReason.LEAF_IS_CA,
+            ValidationReason.EKU_MISSING, ValidationReason.EKU_ANY_IN_LEAF, ValidationReason.CA_EKU_EXCLUDES_PURPOSE,
+            ValidationReason.WEAK_KEY, ValidationReason.KEY_SIZE_NOT_MULTIPLE_OF_8, ValidationReason.WEAK_SIGNATURE_ALGORITHM,
+            ValidationReason.ROOT_AKI_MALFORMED, ValidationReason.CN_NOT_IN_SAN, ValidationReason.EKU_CRITICAL,
+            ValidationReason.SAN_CRITICAL_WITH_SUBJECT, ValidationReason.ROOT_HAS_EKU, ValidationReason.KEY_ALGORITHM_NOT_ALLOWED,
+            // rules of both profiles that STRICT also applies to the trust anchor
+            ValidationReason.CA_NOT_VERSION_3, ValidationReason.VALIDITY_WRONG_TIME_TYPE, ValidationReason.MALFORMED_SUBJECT_ALT_NAME,
+            ValidationReason.PATHLEN_EXCEEDED, ValidationReason.ISSUER_NOT_CA, ValidationReason.UNKNOWN_CRITICAL_EXTENSION,
+            ValidationReason.SKI_MISSING,
+            // STRICT has no CN fallback for host names
+            ValidationReason.HOSTNAME_MISMATCH);
 
     private Chains() {
     }
@@ -48,6 +64,11 @@ final class Chains {
         return judge(STRICT, anchor, chain);
     }
 
+    /** Under the default profile. */
+    static ChainVerdict rfc(Issued anchor, Issued... chain) {
+        return judge(RFC, anchor, chain);
+    }
+
     static X509Certificate[] certs(Issued... chain) {
         X509Certificate[] out = new X509Certificate[chain.length];
         for (int i = 0; i < chain.length; i++) {
@@ -67,7 +88,8 @@ final class Chains {
         assertEquals(rule.status(), v.status());
         assertEquals(rule.code(), v.validationCode());
         assertTrue(v.reason().contains(rule.name()), v.reason());
-        assertTrue(!v.passableInPassthru(), "rule refusals never pass PASSTHRU");
+        assertTrue(!v.passableInPassthru() || STRICT_ONLY.contains(rule),
+                "only a rule of STRICT alone may let a PASSTHRU session start");
     }
 
     /** The JDK's TLS trust manager (PKIX path building and validation, TLS server checks) accepts the chain. */

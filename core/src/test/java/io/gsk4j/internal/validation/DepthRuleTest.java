@@ -64,6 +64,18 @@ class DepthRuleTest {
     }
 
     @Test
+    void selfIssuedIntermediatesDoNotCount() {
+        Issued root = Chains.root();
+        Issued ca = CertBuilder.ca("O=gsk4j tests,CN=Rolling CA").issuedBy(root);
+        // the CA's new key certified by its old one: issuer and subject the same name
+        Issued rolled = CertBuilder.ca("O=gsk4j tests,CN=Rolling CA").issuedBy(ca);
+        Issued leaf = Chains.server(rolled);
+        assertValid(judge(Chains.RFC.withMaxDepth(2), root, leaf, rolled, ca));
+        Issued other = CertBuilder.ca("O=gsk4j tests,CN=Other CA").issuedBy(ca);
+        assertRefused(ValidationReason.CHAIN_TOO_LONG, judge(Chains.RFC.withMaxDepth(2), root, Chains.server(other), other, ca));
+    }
+
+    @Test
     void depthLimits() {
         assertThrows(IllegalArgumentException.class, () -> new ValidationPolicy(Profile.STRICT, 0, null, Purpose.SERVER));
         assertThrows(IllegalArgumentException.class,

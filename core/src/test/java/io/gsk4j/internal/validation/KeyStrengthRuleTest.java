@@ -34,8 +34,10 @@ class KeyStrengthRuleTest {
 
     @Test
     void dsaKeys() {
-        assertOnlyWeRefuse(ValidationReason.WEAK_KEY, root, leaf().dsa(1024).issuedBy(root));
-        assertValid(strict(root, leaf().dsa(2048).issuedBy(root)));
+        // BR 6.1.5 allows RSA and ECDSA only (x509-limbo webpki::forbidden-dsa-leaf)
+        assertOnlyWeRefuse(ValidationReason.KEY_ALGORITHM_NOT_ALLOWED, root, leaf().dsa(1024).issuedBy(root));
+        assertOnlyWeRefuse(ValidationReason.KEY_ALGORITHM_NOT_ALLOWED, root, leaf().dsa(2048).issuedBy(root));
+        assertValid(judge(Chains.RFC, root, leaf().dsa(2048).issuedBy(root)));
     }
 
     @Test

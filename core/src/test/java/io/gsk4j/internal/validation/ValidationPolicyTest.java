@@ -19,7 +19,7 @@ class ValidationPolicyTest {
     @Test
     void defaults() {
         ValidationPolicy p = ValidationPolicy.defaults(Purpose.CLIENT);
-        assertEquals(Profile.STRICT, p.profile());
+        assertEquals(Profile.RFC5280, p.profile(), "the default is the GSKit-faithful profile");
         assertEquals(10, p.maxDepth());
         assertNull(p.expectedHostname());
         assertEquals(Purpose.CLIENT, p.purpose());
