@@ -1069,12 +1069,17 @@ public final class TlsDriver implements AutoCloseable {
     public void renegotiate(boolean newSession, Deadline deadline) throws IOException {
         lockBoth(IoMode.BLOCKING);
         try {
-            if (newSession) {
-                engine.getSession().invalidate();
+            begin(IoMode.BLOCKING); // not closing, and the channel non-blocking for the flush below
+            try {
+                if (newSession) {
+                    engine.getSession().invalidate();
+                }
+                flush(deadline, true, IoMode.BLOCKING); // whatever an earlier write left goes first
+                engine.beginHandshake();
+                handshake(deadline, IoMode.BLOCKING); // the locks are reentrant: it resumes the new handshake
+            } finally {
+                end(IoMode.BLOCKING);
             }
-            flush(deadline, true, IoMode.BLOCKING); // whatever an earlier write left goes first
-            engine.beginHandshake();
-            handshake(deadline, IoMode.BLOCKING); // the locks are reentrant: it resumes the new handshake
         } finally {
             writeLock.unlock();
             readLock.unlock();
