@@ -51,6 +51,7 @@ public final class TlsDriver implements AutoCloseable {
 
     private final SSLEngine engine;
     private final SocketChannel channel;
+    private final Transport transport;
     private final ChannelMode channelMode;
     private final HelloCapture helloCapture;
     private final ChannelWaiter readWaiter;
@@ -87,8 +88,14 @@ public final class TlsDriver implements AutoCloseable {
 
     /** @param helloCapture where to copy the peer's first handshake message, or null when nobody needs it */
     public TlsDriver(SSLEngine engine, SocketChannel channel, HelloCapture helloCapture) throws IOException {
+        this(engine, channel, Transport.of(channel), helloCapture);
+    }
+
+    /** For tests: the transfers go through {@code transport}; waits, mode and close stay with {@code channel}. */
+    TlsDriver(SSLEngine engine, SocketChannel channel, Transport transport, HelloCapture helloCapture) {
         this.engine = engine;
         this.channel = channel;
+        this.transport = transport;
         this.helloCapture = helloCapture;
         this.channelMode = new ChannelMode(channel);
         this.callerNonBlocking = !channel.isBlocking();
@@ -325,7 +332,7 @@ public final class TlsDriver implements AutoCloseable {
         }
         try {
             for (int i = 0; i < 8; i++) {
-                int n = channel.read(netIn);
+                int n = transport.read(netIn);
                 if (netIn.position() > 0) {
                     SSLEngineResult r = unwrapInto(appIn); // a received alert throws here
                     if (r.getStatus() == SSLEngineResult.Status.CLOSED || r.bytesConsumed() == 0 && n <= 0) {
@@ -602,7 +609,7 @@ public final class TlsDriver implements AutoCloseable {
     /** Writes netOut without waiting; true when it is empty. */
     private boolean sendWhatFits() throws IOException {
         while (netOut != null && netOut.hasRemaining()) {
-            if (channel.write(netOut) == 0) {
+            if (transport.write(netOut) == 0) {
                 return false;
             }
             negotiationBegun = true;
@@ -852,7 +859,7 @@ public final class TlsDriver implements AutoCloseable {
             int n;
             netIn.limit(netIn.position() + missing);
             try {
-                n = channel.read(netIn);
+                n = transport.read(netIn);
             } finally {
                 netIn.limit(netIn.capacity());
             }
@@ -931,7 +938,7 @@ public final class TlsDriver implements AutoCloseable {
     /** Writes netOut out; false only when a non-blocking caller's socket is full. */
     private boolean flush(Deadline deadline, boolean handshaking, IoMode mode) throws IOException {
         while (netOut != null && netOut.hasRemaining()) {
-            if (channel.write(netOut) > 0) {
+            if (transport.write(netOut) > 0) {
                 negotiationBegun = true;
                 continue;
             }
