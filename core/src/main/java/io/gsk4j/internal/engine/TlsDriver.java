@@ -378,6 +378,7 @@ public final class TlsDriver implements AutoCloseable {
                     }
                 }
                 flush(deadline, true, mode);
+                discardWhatArrived();
             } finally {
                 end(mode);
             }
@@ -385,6 +386,26 @@ public final class TlsDriver implements AutoCloseable {
             // best effort: the session has already failed with its own status
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * After a fatal failure only: reads and drops what the peer has already sent (the rest of
+     * its flight, say), without waiting. Left unread, it would turn the program's close of the
+     * socket into a reset, and a reset can destroy our alert before the peer has read it. The
+     * session is over, so nothing the program could want is lost.
+     */
+    private void discardWhatArrived() throws IOException {
+        if (!readLock.tryLock()) {
+            return; // a reader is inside: it will meet the failure itself
+        }
+        try {
+            ByteBuffer scratch = ByteBuffer.allocate(8192);
+            for (int i = 0; i < 16 && transport.read(scratch.clear()) > 0; i++) {
+                // dropped
+            }
+        } finally {
+            readLock.unlock();
         }
     }
 
