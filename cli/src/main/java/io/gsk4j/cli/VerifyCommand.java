@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,7 +81,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws CommandFailure {
         List<X509Certificate> chain = readChain();
         Instant when = time();
-        ChainCheck.Purpose side = switch (purpose.toLowerCase(java.util.Locale.ROOT)) {
+        ChainCheck.Purpose side = switch (purpose.toLowerCase(Locale.ROOT)) {
             case "server" -> ChainCheck.Purpose.SERVER;
             case "client" -> ChainCheck.Purpose.CLIENT;
             default -> throw new ParameterException(spec.commandLine(), "--purpose is server or client, not '" + purpose + "'");
@@ -96,7 +98,9 @@ final class VerifyCommand implements Callable<Integer> {
                 env.init();
             } catch (GskException e) {
                 facts.stage = Facts.Stage.ENVIRONMENT;
-                facts.detail = Step.detailOf(e.getMessage());
+                facts.detail = e.detail();
+                facts.factsKnown = true;
+                facts.storeProblem = e.storeProblem().orElse(null);
                 report(out, e.code(), 0, facts);
                 return Main.FAILURE;
             }
@@ -119,6 +123,10 @@ final class VerifyCommand implements Callable<Integer> {
             }
             facts.detail = r.detail();
             facts.validationCode = r.validationCode();
+            facts.factsKnown = true;
+            facts.refusedBy = io.gsk4j.Party.LOCAL;
+            facts.problem = r.problem().orElse(null);
+            facts.chain = Facts.summaries(chain);
             report(out, r.status().code(), r.validationCode(), facts);
             if (r.passableInPassthru()) {
                 out.println(TextReport.wrapped("passthru", "GSK_SERVER_AUTH_PASSTHRU would let a session start with this chain"));
@@ -152,7 +160,7 @@ final class VerifyCommand implements Callable<Integer> {
         char[] pw = PasswordSource.fromOptions(spec.commandLine(), password, passwordFile, "--password");
         if (pw != null) {
             env.set(BufferAttribute.GSK_KEYRING_PW, new String(pw));
-            java.util.Arrays.fill(pw, '\0');
+            Arrays.fill(pw, '\0');
         }
         if (stash != null) {
             env.set(BufferAttribute.GSK_KEYRING_STASH_FILE, stash);

@@ -106,7 +106,7 @@ public final class HandshakeSetup {
         EnumValue auth = values.enumValue(authId);
         SessionBinding.PeerAuth peerAuth = auth == EnumValue.GSK_SERVER_AUTH_PASSTHRU || auth == EnumValue.GSK_CLIENT_AUTH_PASSTHRU
                 ? SessionBinding.PeerAuth.PASSTHRU : SessionBinding.PeerAuth.FULL;
-        SignatureAlgorithms signatures = signatureAlgorithms(values);
+        SignatureAlgorithms signatures = SignatureAlgorithms.fromAttributes(values);
         SessionBinding binding = new SessionBinding(EngineBindings.newAlias(), keys.privateKey().orElse(null),
                 keys.chain(), validator, peerAuth, values.validationCallback().orElse(null), signatures,
                 revocation(env, values), validationPolicy(values, client, env.defaultProfile()));
@@ -170,21 +170,16 @@ public final class HandshakeSetup {
                 client ? ValidationPolicy.Purpose.SERVER : ValidationPolicy.Purpose.CLIENT);
     }
 
-    /** OCSP for this handshake, bounded by its timeout; null when the environment has OCSP off. */
+    /** OCSP and CRL fetching for this handshake, bounded by its timeout; null when the environment has both off. */
     private static Revocation revocation(EnvironmentSnapshot env, AttributeValues values) {
-        if (env.ocsp() == null) {
+        if (env.ocsp() == null && env.crlFetcher() == null) {
             return null;
         }
         int seconds = values.number(NumericAttribute.GSK_HANDSHAKE_TIMEOUT);
-        return new Revocation(env.ocsp(), seconds == 0 ? null : java.time.Instant.now().plusSeconds(seconds));
+        return new Revocation(env.ocsp(), env.crlFetcher(), seconds == 0 ? null : java.time.Instant.now().plusSeconds(seconds));
     }
 
     /** GSK_SSL_EXTN_SIGALG, parsed; null when unset (the JDK's own list applies). */
-    static SignatureAlgorithms signatureAlgorithms(AttributeValues values) throws GskException {
-        Optional<String> list = values.buffer(BufferAttribute.GSK_SSL_EXTN_SIGALG).filter(s -> !s.isBlank());
-        return list.isPresent() ? SignatureAlgorithms.parse(list.get()) : null;
-    }
-
     private static SocketChannel tcpChannel(Channel raw) throws GskException, IOException {
         if (!(raw instanceof SocketChannel)) {
             throw new GskException(GskStatus.GSK_IBMI_ERROR_NOT_TCP, "GSK_FD is not a stream socket ("
@@ -268,10 +263,6 @@ public final class HandshakeSetup {
 
     public List<X509Certificate> localChain() {
         return localChain;
-    }
-
-    public boolean isClient() {
-        return client;
     }
 
     /** Whether the peer was asked for a certificate (always, for a client). */

@@ -31,6 +31,7 @@ public final class GskKeyManager extends X509ExtendedKeyManager {
         if (b == null || keyTypes == null) {
             return null;
         }
+        b.recordCertificateRequest(issuers);
         for (String type : keyTypes) {
             if (b.keyMatches(type)) {
                 return b.alias();
