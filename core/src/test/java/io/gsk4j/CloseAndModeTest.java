@@ -139,7 +139,7 @@ class CloseAndModeTest {
                 try {
                     Started started = s[0].startSend(port, ByteBuffer.wrap(new byte[100]), AsyncOptions.DEFAULT);
                     Completion c = started.pending() ? port.poll(BOUND) : started.completion();
-                    return c == null ? -1 : c.status();
+                    return c == null ? -1 : c.statusCode();
                 } catch (GskException e) {
                     return e.code(); // a failure found by the first attempt is returned by the start call
                 }
