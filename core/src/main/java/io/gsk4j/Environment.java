@@ -23,7 +23,7 @@ import java.util.Set;
  * with a copy of its attributes and keep working after the environment is closed, as on
  * IBM i. Thread-safe: any number of threads may open sessions from one environment.
  */
-public final class Environment implements AutoCloseable {
+public final class Environment implements AttributeHandle, AutoCloseable {
     private final StoreLocations locations;
     private final AttributeValues values = new AttributeValues(HandleKind.ENVIRONMENT);
     private EnvironmentSnapshot snapshot;
@@ -46,25 +46,30 @@ public final class Environment implements AutoCloseable {
 
     // ---- attributes ----
 
+    @Override
+    public HandleKind handleKind() {
+        return HandleKind.ENVIRONMENT;
+    }
+
+    @Override
     public synchronized void set(BufferAttribute id, String value) throws GskException {
         checkOpen();
         values.set(id, value, snapshot != null);
     }
 
+    @Override
     public synchronized void set(NumericAttribute id, int value) throws GskException {
         checkOpen();
         values.set(id, value, snapshot != null);
     }
 
+    @Override
     public synchronized void set(EnumAttribute id, EnumValue value) throws GskException {
         checkOpen();
         values.set(id, value, snapshot != null);
     }
 
-    /**
-     * gsk_attribute_set_callback(GSK_CERT_VALIDATION_CALLBACK): the application's own check of
-     * the peer's chain. Null removes it.
-     */
+    @Override
     public synchronized void setValidationCallback(CertValidationCallback callback) throws GskException {
         checkOpen();
         if (callback != null) {
@@ -73,16 +78,19 @@ public final class Environment implements AutoCloseable {
         values.setValidationCallback(callback, snapshot != null);
     }
 
+    @Override
     public synchronized String getBuffer(BufferAttribute id) throws GskException {
         readable(id);
         return values.buffer(id).orElse("");
     }
 
+    @Override
     public synchronized int getNumeric(NumericAttribute id) throws GskException {
         readable(id);
         return values.number(id);
     }
 
+    @Override
     public synchronized EnumValue getEnum(EnumAttribute id) throws GskException {
         readable(id);
         return values.enumValue(id);

@@ -4,6 +4,7 @@ import io.gsk4j.attr.Attribute;
 import io.gsk4j.attr.BufferAttribute;
 import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
+import io.gsk4j.attr.HandleKind;
 import io.gsk4j.attr.MiscId;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.async.AsyncOptions;
@@ -53,7 +54,7 @@ import javax.net.ssl.SSLSession;
  * {@link #startHandshake} is the call that never blocks. The {@code start*} methods run
  * operations on gsk4j's I/O threads and post their results to a {@link CompletionPort}.
  */
-public final class Session implements AutoCloseable {
+public final class Session implements AttributeHandle, AutoCloseable {
     private static final long CLOSE_NOTIFY_WAIT_MILLIS = 2000;
     private static final long ALERT_WAIT_MILLIS = 1000;
 
@@ -79,16 +80,24 @@ public final class Session implements AutoCloseable {
 
     // ---- attributes ----
 
+    @Override
+    public HandleKind handleKind() {
+        return HandleKind.SESSION;
+    }
+
+    @Override
     public synchronized void set(BufferAttribute id, String value) throws GskException {
         checkNotClosed();
         values.set(id, value, state != SessionState.OPEN);
     }
 
+    @Override
     public synchronized void set(NumericAttribute id, int value) throws GskException {
         checkNotClosed();
         values.set(id, value, state != SessionState.OPEN);
     }
 
+    @Override
     public synchronized void set(EnumAttribute id, EnumValue value) throws GskException {
         checkNotClosed();
         values.set(id, value, state != SessionState.OPEN);
@@ -99,10 +108,7 @@ public final class Session implements AutoCloseable {
         set(NumericAttribute.GSK_FD, Descriptors.of(connectedChannel));
     }
 
-    /**
-     * gsk_attribute_set_callback(GSK_CERT_VALIDATION_CALLBACK): the application's own check of
-     * the peer's chain. Null removes it.
-     */
+    @Override
     public synchronized void setValidationCallback(CertValidationCallback callback) throws GskException {
         checkNotClosed();
         if (callback != null) {
@@ -111,16 +117,19 @@ public final class Session implements AutoCloseable {
         values.setValidationCallback(callback, state != SessionState.OPEN);
     }
 
+    @Override
     public synchronized String getBuffer(BufferAttribute id) throws GskException {
         readable(id);
         return values.buffer(id).orElse("");
     }
 
+    @Override
     public synchronized int getNumeric(NumericAttribute id) throws GskException {
         readable(id);
         return values.number(id);
     }
 
+    @Override
     public synchronized EnumValue getEnum(EnumAttribute id) throws GskException {
         readable(id);
         if (id.defaultValue() == null && !values.isSet(id)) {

@@ -3,6 +3,7 @@ package io.gsk4j.compat;
 import io.gsk4j.CertDataElement;
 import io.gsk4j.CertificateInfo;
 import io.gsk4j.Descriptors;
+import io.gsk4j.AttributeHandle;
 import io.gsk4j.Environment;
 import io.gsk4j.Errno;
 import io.gsk4j.GskException;
@@ -297,7 +298,7 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
         try {
             return Guard.run(() -> {
                 Guard.pointer(buffer, "buffer");
-                Target target = HANDLES.target(my_gsk_handle);
+                AttributeHandle target = HANDLES.attributes(my_gsk_handle);
                 BufferAttribute id = bufferId(bufID);
                 target.set(id, BufferArgs.of(buffer, bufSize));
                 return GSK_OK;
@@ -315,7 +316,7 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
         try {
             return Guard.run(() -> {
                 Guard.pointer(buffer, "buffer");
-                Target target = HANDLES.target(my_gsk_handle);
+                AttributeHandle target = HANDLES.attributes(my_gsk_handle);
                 BufferAttribute id = bufferId(bufID);
                 target.set(id, BufferArgs.of(buffer, bufSize));
                 return GSK_OK;
@@ -331,7 +332,7 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
             return Guard.run(() -> {
                 Guard.pointer(buffer, "buffer");
                 Guard.pointer(bufSize, "bufSize");
-                Target target = HANDLES.target(my_gsk_handle);
+                AttributeHandle target = HANDLES.attributes(my_gsk_handle);
                 String value = target.getBuffer(bufferId(bufID));
                 buffer.value = value;
                 bufSize.value = value.getBytes(StandardCharsets.UTF_8).length;
@@ -345,7 +346,7 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
     public static int gsk_attribute_set_numeric_value(GskHandle my_gsk_handle, int numID, int numValue) {
         try {
             return Guard.run(() -> {
-                Target target = HANDLES.target(my_gsk_handle);
+                AttributeHandle target = HANDLES.attributes(my_gsk_handle);
                 target.set(numericId(numID), numValue);
                 return GSK_OK;
             });
@@ -358,7 +359,7 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
         try {
             return Guard.run(() -> {
                 Guard.pointer(numValue, "numValue");
-                Target target = HANDLES.target(my_gsk_handle);
+                AttributeHandle target = HANDLES.attributes(my_gsk_handle);
                 numValue.value = target.getNumeric(numericId(numID));
                 return GSK_OK;
             });
@@ -370,7 +371,7 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
     public static int gsk_attribute_set_enum(GskHandle my_gsk_handle, int enumID, int enumValue) {
         try {
             return Guard.run(() -> {
-                Target target = HANDLES.target(my_gsk_handle);
+                AttributeHandle target = HANDLES.attributes(my_gsk_handle);
                 EnumAttribute id = enumId(enumID);
                 // a number that is no GSK_ENUM_VALUE at all goes in as null: core refuses it
                 // with GSK_ATTRIBUTE_INVALID_ENUMERATION, but only after its ID and state checks
@@ -386,7 +387,7 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
         try {
             return Guard.run(() -> {
                 Guard.pointer(enumValue, "enumValue");
-                Target target = HANDLES.target(my_gsk_handle);
+                AttributeHandle target = HANDLES.attributes(my_gsk_handle);
                 enumValue.value = target.getEnum(enumId(enumID)).code();
                 return GSK_OK;
             });
@@ -402,7 +403,7 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
     public static int gsk_attribute_set_callback(GskHandle my_gsk_handle, int callBackID, Object callBackArea) {
         try {
             return Guard.run(() -> {
-                Target target = HANDLES.target(my_gsk_handle);
+                AttributeHandle target = HANDLES.attributes(my_gsk_handle);
                 CallbackAttribute id = CallbackAttribute.fromId(callBackID).orElseThrow(
                         () -> Guard.fail(GskStatus.GSK_ATTRIBUTE_INVALID_ID, callBackID + " is no GSK_CALLBACK_ID"));
                 if (!id.supported()) {

@@ -1,5 +1,6 @@
 package io.gsk4j.compat;
 
+import io.gsk4j.AttributeHandle;
 import io.gsk4j.Environment;
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
@@ -64,15 +65,18 @@ final class HandleTable {
     }
 
     /** For the attribute functions, which accept either kind. */
-    Target target(GskHandle handle) throws GskException {
+    AttributeHandle attributes(GskHandle handle) throws GskException {
         Object o = open.get(Guard.pointer(handle, "the handle").value());
-        if (o instanceof Environment) {
-            return new Target((Environment) o);
-        }
-        if (o instanceof Session) {
-            return new Target((Session) o);
+        if (o instanceof AttributeHandle) {
+            return (AttributeHandle) o;
         }
         throw invalid(handle, "an open environment or session");
+    }
+
+    /** For gsk_attribute_get_cert_info, whose rules differ between the two kinds. */
+    Target target(GskHandle handle) throws GskException {
+        AttributeHandle h = attributes(handle);
+        return h instanceof Environment ? new Target((Environment) h) : new Target((Session) h);
     }
 
     /**

@@ -1,85 +1,40 @@
 package io.gsk4j.compat;
 
+import io.gsk4j.AttributeHandle;
 import io.gsk4j.Environment;
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
 import io.gsk4j.Session;
 import io.gsk4j.SessionState;
-import io.gsk4j.attr.BufferAttribute;
 import io.gsk4j.attr.CertInfoId;
-import io.gsk4j.attr.EnumAttribute;
-import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.HandleKind;
-import io.gsk4j.attr.NumericAttribute;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
 /**
- * What an attribute function's handle names: an environment or a session. The attribute
- * functions take either, as in C; this forwards each call to whichever it is, and the core
- * object applies the scope, state and value rules.
+ * The handle gsk_attribute_get_cert_info names, an environment or a session, whose rules for
+ * that call differ between the two kinds. The other attribute functions need no such
+ * dispatch: both kinds are an {@link AttributeHandle}.
  */
 final class Target {
+    private final AttributeHandle handle;
     private final Environment environment;
     private final Session session;
 
     Target(Environment environment) {
+        this.handle = environment;
         this.environment = environment;
         this.session = null;
     }
 
     Target(Session session) {
+        this.handle = session;
         this.environment = null;
         this.session = session;
     }
 
     HandleKind kind() {
-        return environment != null ? HandleKind.ENVIRONMENT : HandleKind.SESSION;
-    }
-
-    void set(BufferAttribute id, String value) throws GskException {
-        if (environment != null) {
-            environment.set(id, value);
-        } else {
-            session.set(id, value);
-        }
-    }
-
-    void set(NumericAttribute id, int value) throws GskException {
-        if (environment != null) {
-            environment.set(id, value);
-        } else {
-            session.set(id, value);
-        }
-    }
-
-    /** A null value (a number that is no enum value at all) is refused by core after its ID and state checks. */
-    void set(EnumAttribute id, EnumValue value) throws GskException {
-        if (environment != null) {
-            environment.set(id, value);
-        } else {
-            session.set(id, value);
-        }
-    }
-
-    void setValidationCallback(io.gsk4j.CertValidationCallback callback) throws GskException {
-        if (environment != null) {
-            environment.setValidationCallback(callback);
-        } else {
-            session.setValidationCallback(callback);
-        }
-    }
-
-    String getBuffer(BufferAttribute id) throws GskException {
-        return environment != null ? environment.getBuffer(id) : session.getBuffer(id);
-    }
-
-    int getNumeric(NumericAttribute id) throws GskException {
-        return environment != null ? environment.getNumeric(id) : session.getNumeric(id);
-    }
-
-    EnumValue getEnum(EnumAttribute id) throws GskException {
-        return environment != null ? environment.getEnum(id) : session.getEnum(id);
+        return handle.handleKind();
     }
 
     /**
