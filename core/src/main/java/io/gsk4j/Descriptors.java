@@ -1,10 +1,7 @@
 package io.gsk4j;
 
+import io.gsk4j.internal.Sockets;
 import java.nio.channels.Channel;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,52 +12,21 @@ import java.util.Optional;
  * channel that has been closed is forgotten at the next registration.
  */
 public final class Descriptors {
-    private static final int FIRST = 1000;
-
-    private static final Map<Integer, Channel> BY_NUMBER = new HashMap<>();
-    private static final Map<Channel, Integer> BY_CHANNEL = new IdentityHashMap<>();
-    private static int next = FIRST;
-
     private Descriptors() {
     }
 
     /** The number of this channel, registering it on first use. */
-    public static synchronized int of(Channel channel) {
-        if (channel == null) {
-            throw new IllegalArgumentException("no channel");
-        }
-        Integer known = BY_CHANNEL.get(channel);
-        if (known != null) {
-            return known;
-        }
-        purgeCollected();
-        int number = next++;
-        BY_NUMBER.put(number, channel);
-        BY_CHANNEL.put(channel, number);
-        return number;
+    public static int of(Channel channel) {
+        return Sockets.numberOf(channel);
     }
 
-    /** The channel behind a number, if it is still registered and alive. */
-    public static synchronized Optional<Channel> lookup(int number) {
-        Channel ref = BY_NUMBER.get(number);
-        return Optional.ofNullable(ref);
+    /** The channel behind a number, if it is still registered. */
+    public static Optional<Channel> lookup(int number) {
+        return Sockets.channel(number);
     }
 
     /** Forgets a channel: its number is never handed out again. */
-    public static synchronized void release(Channel channel) {
-        Integer number = BY_CHANNEL.remove(channel);
-        if (number != null) {
-            BY_NUMBER.remove(number);
-        }
-    }
-
-    private static void purgeCollected() {
-        for (Iterator<Map.Entry<Integer, Channel>> it = BY_NUMBER.entrySet().iterator(); it.hasNext();) {
-            Map.Entry<Integer, Channel> e = it.next();
-            if (!e.getValue().isOpen()) {
-                it.remove();
-                BY_CHANNEL.remove(e.getValue());
-            }
-        }
+    public static void release(Channel channel) {
+        Sockets.forgetNumber(channel);
     }
 }

@@ -15,7 +15,7 @@ import io.gsk4j.async.Started;
 import io.gsk4j.internal.AttributeValues;
 import io.gsk4j.internal.EnvironmentSnapshot;
 import io.gsk4j.internal.HandshakeSetup;
-import io.gsk4j.internal.SecureChannels;
+import io.gsk4j.internal.Sockets;
 import io.gsk4j.internal.certs.ChainVerdict;
 import io.gsk4j.internal.certs.SessionBinding;
 import io.gsk4j.internal.engine.Deadline;
@@ -216,7 +216,7 @@ public final class Session implements AttributeHandle, AutoCloseable {
             throw new GskException(GskStatus.GSK_IBMI_ERROR_NO_INITIALIZE, "the environment was never initialised");
         }
         Channel ch = HandshakeSetup.channelFor(values.number(NumericAttribute.GSK_FD));
-        if (!SecureChannels.claim(ch, this)) {
+        if (!Sockets.claim(ch, this)) {
             throw new GskException(GskStatus.GSK_IBMI_ERROR_ALREADY_SECURE, "another secure session already uses this socket");
         }
         try {
@@ -228,10 +228,10 @@ public final class Session implements AttributeHandle, AutoCloseable {
             channel = ch;
             state = SessionState.HANDSHAKING;
         } catch (GskException e) {
-            SecureChannels.release(ch, this);
+            Sockets.release(ch, this);
             throw e;
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
-            SecureChannels.release(ch, this);
+            Sockets.release(ch, this);
             throw ErrorMapper.map(e, Phase.HANDSHAKE, false);
         }
     }
@@ -772,7 +772,7 @@ public final class Session implements AttributeHandle, AutoCloseable {
             snapshot.bindings().unbind(setup.engine());
         }
         if (channel != null) {
-            SecureChannels.release(channel, this);
+            Sockets.release(channel, this);
         }
     }
 

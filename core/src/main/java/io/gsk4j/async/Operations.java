@@ -2,11 +2,11 @@ package io.gsk4j.async;
 
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
+import io.gsk4j.internal.Sockets;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
  * Plumbing, not for applications: the entry points {@link io.gsk4j.Session}'s asynchronous
@@ -14,8 +14,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * operations by socket).
  */
 public final class Operations {
-    private static final Map<Channel, AsyncChannel> CHANNELS = new ConcurrentHashMap<>();
-
     private Operations() {
     }
 
@@ -39,8 +37,7 @@ public final class Operations {
 
     /** Cancels pending operations on a socket; see {@link io.gsk4j.Session#cancelAsync}. */
     public static int cancel(Channel socket, long operationId) {
-        AsyncChannel channel = socket == null ? null : CHANNELS.get(socket);
-        return channel == null ? 0 : channel.cancel(operationId);
+        return registered(socket).map(channel -> channel.cancel(operationId)).orElse(0);
     }
 
     /**
@@ -48,8 +45,8 @@ public final class Operations {
      * {@code GSK_IBMI_ERROR_CLOSED} and its socket leaves the I/O thread.
      */
     public static void release(SessionIo io) {
-        AsyncChannel channel = CHANNELS.get(io.channel());
-        if (channel == null || channel.io != io || !CHANNELS.remove(io.channel(), channel)) {
+        AsyncChannel channel = registered(io.channel()).orElse(null);
+        if (channel == null || channel.io != io || !Sockets.removeAsync(io.channel(), channel)) {
             return;
         }
         channel.failAll(false);
@@ -61,19 +58,24 @@ public final class Operations {
         if (port == null || port.isDestroyed()) {
             throw new GskException(GskStatus.GSK_IBMI_ERROR_INVALID_IOCOMPLETIONPORT, "no such completion port");
         }
-        AsyncChannel current = CHANNELS.get(io.channel());
+        AsyncChannel current = registered(io.channel()).orElse(null);
         if (current != null && current.io == io && current.loop.alive()) {
             return current;
         }
         synchronized (Operations.class) {
-            current = CHANNELS.get(io.channel());
+            current = registered(io.channel()).orElse(null);
             if (current != null && current.io == io && current.loop.alive()) {
                 return current;
             }
             // first operation, or the I/O threads were stopped since: a (new) thread takes it
             AsyncChannel fresh = new AsyncChannel(io, IoThreads.assign());
-            CHANNELS.put(io.channel(), fresh);
+            Sockets.putAsync(io.channel(), fresh);
             return fresh;
         }
+    }
+
+    /** The socket's I/O-thread record, kept in the one registry of sockets. */
+    private static Optional<AsyncChannel> registered(Channel socket) {
+        return Sockets.async(socket).map(AsyncChannel.class::cast);
     }
 }
