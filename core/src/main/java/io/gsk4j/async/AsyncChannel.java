@@ -3,6 +3,7 @@ package io.gsk4j.async;
 import io.gsk4j.Errno;
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
+import io.gsk4j.internal.AsyncSteps;
 import io.gsk4j.internal.engine.NeedIo;
 import java.io.IOException;
 import java.nio.channels.CancelledKeyException;
@@ -20,7 +21,7 @@ import java.util.List;
 final class AsyncChannel {
     private static final long RETRY_MILLIS = 5;
 
-    final SessionIo io;
+    final AsyncSteps io;
     final IoLoop loop;
 
     private HandshakeOperation handshake; // guarded by this
@@ -30,7 +31,7 @@ final class AsyncChannel {
     private boolean pumping; // loop thread only
     private volatile boolean detached;
 
-    AsyncChannel(SessionIo io, IoLoop loop) {
+    AsyncChannel(AsyncSteps io, IoLoop loop) {
         this.io = io;
         this.loop = loop;
     }

@@ -2,6 +2,7 @@ package io.gsk4j.async;
 
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
+import io.gsk4j.internal.AsyncSteps;
 import io.gsk4j.internal.Sockets;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
@@ -17,19 +18,19 @@ public final class Operations {
     private Operations() {
     }
 
-    public static Started startHandshake(SessionIo io, CompletionPort port, AsyncOptions options, long timeoutMillis)
+    public static Started startHandshake(AsyncSteps io, CompletionPort port, AsyncOptions options, long timeoutMillis)
             throws GskException {
         AsyncChannel channel = channelFor(io, port);
         return channel.startHandshake(new HandshakeOperation(channel, port, options), timeoutMillis);
     }
 
-    public static Started startReceive(SessionIo io, CompletionPort port, ByteBuffer dst, AsyncOptions options)
+    public static Started startReceive(AsyncSteps io, CompletionPort port, ByteBuffer dst, AsyncOptions options)
             throws GskException {
         AsyncChannel channel = channelFor(io, port);
         return channel.startData(new ReceiveOperation(channel, port, dst, options), true);
     }
 
-    public static Started startSend(SessionIo io, CompletionPort port, ByteBuffer src, AsyncOptions options)
+    public static Started startSend(AsyncSteps io, CompletionPort port, ByteBuffer src, AsyncOptions options)
             throws GskException {
         AsyncChannel channel = channelFor(io, port);
         return channel.startData(new SendOperation(channel, port, src, options), false);
@@ -44,7 +45,7 @@ public final class Operations {
      * The session is closing: its pending operations complete with
      * {@code GSK_IBMI_ERROR_CLOSED} and its socket leaves the I/O thread.
      */
-    public static void release(SessionIo io) {
+    public static void release(AsyncSteps io) {
         AsyncChannel channel = registered(io.channel()).orElse(null);
         if (channel == null || channel.io != io || !Sockets.removeAsync(io.channel(), channel)) {
             return;
@@ -53,7 +54,7 @@ public final class Operations {
         channel.detach();
     }
 
-    private static AsyncChannel channelFor(SessionIo io, CompletionPort port) throws GskException {
+    private static AsyncChannel channelFor(AsyncSteps io, CompletionPort port) throws GskException {
         Objects.requireNonNull(io);
         if (port == null || port.isDestroyed()) {
             throw new GskException(GskStatus.GSK_IBMI_ERROR_INVALID_IOCOMPLETIONPORT, "no such completion port");

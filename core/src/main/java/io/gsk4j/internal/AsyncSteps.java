@@ -1,4 +1,4 @@
-package io.gsk4j.async;
+package io.gsk4j.internal;
 
 import io.gsk4j.GskException;
 import io.gsk4j.Session;
@@ -7,16 +7,19 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 
 /**
- * Plumbing, not for applications: what an asynchronous operation needs from its session.
- * {@link Session} implements it; applications start operations with Session's methods.
+ * What an asynchronous operation needs from its session: the session's own steps, with the
+ * same code and failure mapping as the synchronous calls. A {@link Connection} provides it;
+ * the I/O threads ({@code io.gsk4j.async}) drive it, and applications never see it.
  *
  * <p>The step methods never wait: they throw {@link io.gsk4j.internal.engine.NeedIo} when the
  * socket is not ready, and a {@link GskException} (already recorded by the session, with the
  * same stickiness as the synchronous calls) when the operation failed.
  */
-public interface SessionIo {
+public interface AsyncSteps {
+    /** The session a completion names. */
     Session session();
 
+    /** The socket the operations wait on. */
     SocketChannel channel();
 
     /** Runs the handshake as far as the socket allows; returns once the session is secure. */
@@ -37,7 +40,9 @@ public interface SessionIo {
     /** Returns once all of {@code src} is encrypted and on the wire. */
     void sendStep(ByteBuffer src) throws IOException;
 
+    /** Whether encrypted bytes wait to be written. */
     boolean hasPendingOutput();
 
+    /** Writes what waits, as far as the socket takes it. */
     void flushPending() throws IOException;
 }

@@ -1,0 +1,88 @@
+package io.gsk4j.internal;
+
+import io.gsk4j.CipherSpec;
+import io.gsk4j.GskStatus;
+import io.gsk4j.TlsProtocol;
+import io.gsk4j.attr.BufferAttribute;
+import io.gsk4j.attr.EnumAttribute;
+import io.gsk4j.attr.EnumValue;
+import io.gsk4j.attr.NumericAttribute;
+import io.gsk4j.internal.certs.ChainVerdict;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSession;
+
+/**
+ * Writes what a handshake settled into a session's read-only attributes (GSK_PROTOCOL_USED,
+ * GSK_CONNECT_CIPHER_SPEC(_EX), GSK_SID_*, the validation codes...) once it succeeded. The
+ * caller holds the session's lock. (A failed handshake records its validation codes in
+ * {@link Connection}.)
+ */
+final class NegotiatedValues {
+    private NegotiatedValues() {
+    }
+
+    /** After a successful handshake; returns the peer's chain as it sent it (leaf first). */
+    static List<X509Certificate> recordSuccess(AttributeValues values, HandshakeSetup setup) {
+        SSLSession session = setup.engine().getSession();
+        TlsProtocol protocol = TlsProtocol.fromJdkName(session.getProtocol()).orElse(null);
+        if (protocol != null) {
+            values.record(EnumAttribute.GSK_PROTOCOL_USED, EnumValue.fromCode(protocol.protocolUsedValue()).orElse(null));
+            values.record(BufferAttribute.GSK_CONNECT_SEC_TYPE, protocol.secType());
+        }
+        Optional<CipherSpec> cipher = CipherSpec.fromJdkName(session.getCipherSuite());
+        values.record(BufferAttribute.GSK_CONNECT_CIPHER_SPEC_EX, cipher.map(CipherSpec::gskName).orElse(session.getCipherSuite()));
+        values.record(BufferAttribute.GSK_CONNECT_CIPHER_SPEC, cipher.map(NegotiatedValues::shortForm).orElse(""));
+        values.record(BufferAttribute.GSK_SID_VALUE, hex(session.getId()));
+        values.record(EnumAttribute.GSK_SID_FIRST, session.getCreationTime() < setup.startedAtMillis()
+                ? EnumValue.GSK_SID_NOT_FIRST : EnumValue.GSK_SID_IS_FIRST);
+        setup.serverName(session).ifPresent(name -> values.record(BufferAttribute.GSK_SSL_EXTN_SERVERNAME, name));
+        values.record(BufferAttribute.GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT, setup.binding().unknownRevocationSubject());
+        List<X509Certificate> peerChain = peerCertificates(session);
+        ChainVerdict verdict = setup.binding().verdict();
+        if (verdict == null && !peerChain.isEmpty()) {
+            // a resumed session: its chain was judged when the session began; judge it again for the record
+            verdict = setup.binding().judgeAgain(peerChain);
+        }
+        if (verdict != null) {
+            values.record(NumericAttribute.GSK_CERTIFICATE_VALIDATION_CODE, verdict.status().code());
+            values.record(NumericAttribute.GSK_LAST_VALIDATION_ERROR, verdict.validationCode());
+        } else {
+            // no chain at all: a server whose client sent no certificate (IBM: NO_CERTIFICATE)
+            int code = setup.expectsPeerCertificate() ? GskStatus.GSK_ERROR_NO_CERTIFICATE.code() : GskStatus.GSK_OK.code();
+            values.record(NumericAttribute.GSK_CERTIFICATE_VALIDATION_CODE, code);
+            values.record(NumericAttribute.GSK_LAST_VALIDATION_ERROR, code);
+        }
+        return peerChain;
+    }
+
+    /** The two-character code where the suite has one, else its four hex digits. */
+    private static String shortForm(CipherSpec spec) {
+        return spec.shortCode().orElse(String.format("%04X", spec.ianaCode()));
+    }
+
+    private static List<X509Certificate> peerCertificates(SSLSession session) {
+        try {
+            List<X509Certificate> out = new ArrayList<>();
+            for (Certificate c : session.getPeerCertificates()) {
+                out.add((X509Certificate) c);
+            }
+            return List.copyOf(out);
+        } catch (SSLPeerUnverifiedException e) {
+            return List.of();
+        }
+    }
+
+    static String hex(byte[] bytes) {
+        StringBuilder sb = new StringBuilder(bytes.length * 2);
+        for (byte b : bytes) {
+            sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        return sb.toString().toUpperCase(Locale.ROOT);
+    }
+}
