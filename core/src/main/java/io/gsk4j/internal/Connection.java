@@ -163,16 +163,13 @@ public final class Connection {
         boolean thrownAsStatus;
         try {
             return step.run(driver, argument);
-        } catch (NeedIo n) {
-            if (mode == IoMode.ASYNC) {
-                throw n;
-            }
-            failed = ErrorMapper.map(n, phase, certificateWithheld());
-            thrownAsStatus = false;
         } catch (GskException e) {
             failed = e;
             thrownAsStatus = true;
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            if (e instanceof NeedIo && mode == IoMode.ASYNC) {
+                throw (NeedIo) e;
+            }
             failed = ErrorMapper.map(e, phase, certificateWithheld());
             thrownAsStatus = false;
         }
