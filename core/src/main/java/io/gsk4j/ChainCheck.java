@@ -9,7 +9,6 @@ import io.gsk4j.internal.EnvironmentSnapshot;
 import io.gsk4j.internal.certs.CertificateProblems;
 import io.gsk4j.internal.certs.ChainVerdict;
 import io.gsk4j.internal.validation.ValidationPolicy;
-import io.gsk4j.internal.validation.ValidationReason;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
@@ -55,6 +54,7 @@ public final class ChainCheck {
      */
     public record Result(GskStatus status, int validationCode, Optional<String> rule, String detail, boolean passableInPassthru,
             Optional<CertificateProblem> problem) {
+        /** Whether the chain is valid. */
         public boolean ok() {
             return status == GskStatus.GSK_OK;
         }
@@ -87,6 +87,7 @@ public final class ChainCheck {
         return this;
     }
 
+    /** What the chain must be good for (default: a TLS server's certificate). */
     public ChainCheck purpose(Purpose p) {
         this.purpose = Objects.requireNonNull(p, "purpose");
         return this;

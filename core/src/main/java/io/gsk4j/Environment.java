@@ -9,7 +9,6 @@ import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.AttributeValues;
 import io.gsk4j.internal.EnvironmentSnapshot;
 import io.gsk4j.internal.ProtocolSwitches;
-import io.gsk4j.internal.certs.StoreLocations;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
@@ -135,6 +134,7 @@ public final class Environment implements AttributeHandle, AutoCloseable {
         return Optional.ofNullable(initFailure);
     }
 
+    /** Whether {@link #init()} succeeded. */
     public synchronized boolean isInitialized() {
         return snapshot != null;
     }
@@ -176,6 +176,7 @@ public final class Environment implements AttributeHandle, AutoCloseable {
         closed = true;
     }
 
+    /** Whether {@link #close()} was called. */
     public synchronized boolean isClosed() {
         return closed;
     }

@@ -209,7 +209,7 @@ class FailureFactsTest {
         assertEquals(StoreProblem.UNKNOWN_FORMAT, initFailureOf(junk).storeProblem().orElseThrow());
         assertEquals(StoreProblem.DAMAGED, initFailureOf(truncated).storeProblem().orElseThrow());
 
-        Environment stashed = Environment.open(io.gsk4j.internal.certs.StoreLocations.under(dir.resolve("home")));
+        Environment stashed = Environment.open(io.gsk4j.StoreLocations.under(dir.resolve("home")));
         stashed.set(BufferAttribute.GSK_KEYRING_FILE, dir.resolve("whole.p12").toString());
         stashed.set(BufferAttribute.GSK_KEYRING_STASH_FILE, dir.resolve("no.sth").toString());
         GskException noStash = assertThrows(GskException.class, stashed::init);

@@ -225,7 +225,7 @@ class HandshakeOptionsTest {
         Environment missingFile = Stores.environment(dir, EnumValue.GSK_SERVER_SESSION, dir.resolve("nothing.p12"));
         assertEquals(GskStatus.GSK_KEYRING_OPEN_ERROR.code(), assertThrows(GskException.class, missingFile::init).code());
 
-        Environment unknownApp = Environment.open(io.gsk4j.internal.certs.StoreLocations.under(dir.resolve("home")));
+        Environment unknownApp = Environment.open(io.gsk4j.StoreLocations.under(dir.resolve("home")));
         unknownApp.set(BufferAttribute.GSK_IBMI_APPLICATION_ID, "QIBM_NOT_REGISTERED");
         assertEquals(GskStatus.GSK_IBMI_ERROR_NOT_REGISTERED.code(), assertThrows(GskException.class, unknownApp::init).code());
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
-import io.gsk4j.internal.validation.ValidationReason;
 import io.gsk4j.support.JdkPeer;
 import io.gsk4j.support.Stores;
 import io.gsk4j.testpki.CertBuilder;

@@ -4,11 +4,11 @@ import static io.gsk4j.compat.Gsk.GSK_SSL_EXTN_SERVERNAME_REQUEST;
 
 import io.gsk4j.CipherSpec;
 import io.gsk4j.Party;
+import io.gsk4j.StoreLocations;
 import io.gsk4j.TlsProtocol;
 import io.gsk4j.cli.Choices.Auth;
 import io.gsk4j.cli.Choices.OnOff;
 import io.gsk4j.cli.Choices.SessionType;
-import io.gsk4j.internal.certs.StoreLocations;
 import java.io.PrintWriter;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
@@ -22,8 +22,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**

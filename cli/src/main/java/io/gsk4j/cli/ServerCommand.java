@@ -8,11 +8,11 @@ import static io.gsk4j.compat.Gsk.QsoDestroyIOCompletionPort;
 import static io.gsk4j.compat.Gsk.errnoName;
 
 import io.gsk4j.CipherSpec;
+import io.gsk4j.StoreLocations;
 import io.gsk4j.TlsProtocol;
 import io.gsk4j.cli.Choices.Auth;
 import io.gsk4j.cli.Choices.ClientAuth;
 import io.gsk4j.cli.Choices.ServerMode;
-import io.gsk4j.internal.certs.StoreLocations;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;

@@ -1,14 +1,14 @@
 package io.gsk4j.cli;
 
-import io.gsk4j.internal.certs.StoreLocations;
+import io.gsk4j.StoreLocations;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code gsk4j store register-app ID}: what DCM's application definitions (QsyRegisterAppForCertUse) do on IBM i. */

@@ -1,7 +1,7 @@
 package io.gsk4j.cli;
 
 import io.gsk4j.GskStatus;
-import io.gsk4j.internal.validation.ValidationReason;
+import io.gsk4j.ValidationReason;
 import java.util.Optional;
 
 /**

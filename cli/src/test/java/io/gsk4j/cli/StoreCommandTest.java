@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
+import io.gsk4j.StoreLocations;
 import io.gsk4j.internal.certs.KeyMaterial;
 import io.gsk4j.internal.certs.StashFile;
 import io.gsk4j.internal.certs.StoreLoader;
-import io.gsk4j.internal.certs.StoreLocations;
 import io.gsk4j.internal.certs.StoreRequest;
 import io.gsk4j.testpki.TestPki;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package io.gsk4j.internal;
 
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
+import io.gsk4j.StoreLocations;
 import io.gsk4j.attr.BufferAttribute;
 import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.HandleKind;
@@ -12,7 +13,6 @@ import io.gsk4j.internal.certs.GskKeyManager;
 import io.gsk4j.internal.certs.GskTrustManager;
 import io.gsk4j.internal.certs.KeyMaterial;
 import io.gsk4j.internal.certs.StoreLoader;
-import io.gsk4j.internal.certs.StoreLocations;
 import io.gsk4j.internal.certs.StoreRequest;
 import io.gsk4j.internal.crl.CrlFetcher;
 import io.gsk4j.internal.crl.CrlFiles;

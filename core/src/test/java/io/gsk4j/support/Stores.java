@@ -2,10 +2,10 @@ package io.gsk4j.support;
 
 import io.gsk4j.Environment;
 import io.gsk4j.GskException;
+import io.gsk4j.StoreLocations;
 import io.gsk4j.attr.BufferAttribute;
 import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
-import io.gsk4j.internal.certs.StoreLocations;
 import io.gsk4j.testpki.TestPki;
 import io.gsk4j.testpki.TestPki.Credential;
 import java.nio.file.Path;

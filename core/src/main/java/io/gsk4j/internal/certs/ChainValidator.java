@@ -1,6 +1,7 @@
 package io.gsk4j.internal.certs;
 
 import io.gsk4j.GskStatus;
+import io.gsk4j.ValidationReason;
 import io.gsk4j.internal.crl.CrlCheck;
 import io.gsk4j.internal.validation.ValidationPolicy;
 import io.gsk4j.internal.validation.ValidationPolicy.Profile;
@@ -33,7 +34,7 @@ import java.util.Set;
  * asked, in order: is every certificate, the anchor included, inside its validity period
  * ({@code GSK_KEYFILE_CERT_EXPIRED})? does it keep the rules of the policy's profile
  * ({@link ValidationRules}, each refusal a named
- * {@link io.gsk4j.internal.validation.ValidationReason})? does the JDK's PKIX algorithm accept it
+ * {@link io.gsk4j.ValidationReason})? does the JDK's PKIX algorithm accept it
  * ({@code GSK_ERROR_CERT_VALIDATION})? do the revocation lists the environment holds leave it
  * unrevoked? The first valid path wins. When none reaches a trusted certificate:
  * {@code GSK_ERROR_BAD_CERTIFICATE} if a named issuer's key did not verify a signature, else

@@ -1,7 +1,7 @@
 package io.gsk4j.internal.certs;
 
 import io.gsk4j.GskStatus;
-import io.gsk4j.internal.validation.ValidationReason;
+import io.gsk4j.ValidationReason;
 import io.gsk4j.internal.validation.Violation;
 import java.security.cert.X509Certificate;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.gsk4j.internal.certs;
 
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
-
+import io.gsk4j.StoreLocations;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;

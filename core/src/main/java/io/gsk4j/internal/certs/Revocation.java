@@ -1,11 +1,11 @@
 package io.gsk4j.internal.certs;
 
+import io.gsk4j.ValidationReason;
 import io.gsk4j.internal.crl.CrlFetcher;
-import io.gsk4j.internal.validation.ValidationReason;
-import io.gsk4j.internal.validation.Violation;
 import io.gsk4j.internal.ocsp.OcspChecker;
 import io.gsk4j.internal.ocsp.OcspResult;
 import io.gsk4j.internal.ocsp.OcspStatus;
+import io.gsk4j.internal.validation.Violation;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;

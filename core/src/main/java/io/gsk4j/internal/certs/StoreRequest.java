@@ -1,5 +1,7 @@
 package io.gsk4j.internal.certs;
 
+import io.gsk4j.StoreLocations;
+
 /**
  * What an environment (or a session overriding it) asks to be loaded: a keyring file with
  * its password or stash and label, or a DCM-style application ID. Blank strings count as

@@ -1,7 +1,7 @@
 package io.gsk4j.internal.certs;
 
 import io.gsk4j.GskException;
-
+import io.gsk4j.StoreLocations;
 import java.nio.file.Path;
 
 /**

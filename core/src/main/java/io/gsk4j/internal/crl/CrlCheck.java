@@ -1,6 +1,6 @@
 package io.gsk4j.internal.crl;
 
-import io.gsk4j.internal.validation.ValidationReason;
+import io.gsk4j.ValidationReason;
 import io.gsk4j.internal.validation.Violation;
 import java.io.IOException;
 import java.math.BigInteger;

@@ -1,5 +1,7 @@
 package io.gsk4j.internal.validation;
 
+import io.gsk4j.ValidationReason;
+
 /**
  * The policy's maximum chain depth: certificates below the trust anchor, the peer's own included.
  * Self-issued intermediates (a CA's key rollover) do not count, as for path lengths (RFC 5280 §6.1.4(l)).

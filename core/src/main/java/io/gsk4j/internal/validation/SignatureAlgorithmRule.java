@@ -1,10 +1,11 @@
 package io.gsk4j.internal.validation;
 
+import io.gsk4j.ValidationReason;
 import java.security.cert.X509Certificate;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1Primitive;
-import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
 
 /**
  * STRICT only (BR 7.1.3.2): no certificate below the anchor signed with SHA-1 or MD5 (or MD2),

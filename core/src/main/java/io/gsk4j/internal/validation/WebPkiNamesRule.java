@@ -1,5 +1,6 @@
 package io.gsk4j.internal.validation;
 
+import io.gsk4j.ValidationReason;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.EnumSet;

@@ -1,5 +1,6 @@
 package io.gsk4j.internal.validation;
 
+import io.gsk4j.ValidationReason;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1Primitive;

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
+import io.gsk4j.StoreLocations;
 import io.gsk4j.testpki.TestPki;
 import io.gsk4j.testpki.TestPki.KeyType;
-
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.function.Executable;
 
 /** One small PKI shared by the store tests (key generation is the slow part), plus helpers. */

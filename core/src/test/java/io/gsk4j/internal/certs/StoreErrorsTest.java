@@ -1,8 +1,8 @@
 package io.gsk4j.internal.certs;
 
 import static io.gsk4j.internal.certs.CertsFixture.CLIENT;
-import static io.gsk4j.internal.certs.CertsFixture.RSA_SERVER;
 import static io.gsk4j.internal.certs.CertsFixture.ROOT;
+import static io.gsk4j.internal.certs.CertsFixture.RSA_SERVER;
 import static io.gsk4j.internal.certs.CertsFixture.SERVER;
 import static io.gsk4j.internal.certs.CertsFixture.assertStatus;
 import static io.gsk4j.internal.certs.CertsFixture.keyring;
@@ -12,13 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
+import io.gsk4j.StoreLocations;
 import io.gsk4j.testpki.TestPki;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -9,11 +9,10 @@ import static io.gsk4j.internal.certs.StoreFormatsTest.assertKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gsk4j.GskStatus;
+import io.gsk4j.StoreLocations;
 import io.gsk4j.testpki.TestPki;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;

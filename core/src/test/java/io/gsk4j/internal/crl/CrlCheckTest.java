@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gsk4j.GskStatus;
+import io.gsk4j.ValidationReason;
 import io.gsk4j.internal.certs.ChainValidator;
 import io.gsk4j.internal.certs.ChainVerdict;
 import io.gsk4j.internal.validation.ValidationPolicy;
 import io.gsk4j.internal.validation.ValidationPolicy.Purpose;
-import io.gsk4j.internal.validation.ValidationReason;
 import io.gsk4j.testpki.CertBuilder;
 import io.gsk4j.testpki.CertBuilder.Issued;
 import io.gsk4j.testpki.CrlBuilder;

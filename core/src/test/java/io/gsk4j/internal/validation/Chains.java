@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.gsk4j.ValidationReason;
 import io.gsk4j.internal.certs.ChainValidator;
 import io.gsk4j.internal.certs.ChainVerdict;
 import io.gsk4j.internal.validation.ValidationPolicy.Profile;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.gsk4j.GskStatus;
+import io.gsk4j.ValidationReason;
 import io.gsk4j.internal.certs.ChainVerdict;
 import io.gsk4j.internal.validation.ValidationPolicy.Profile;
 import io.gsk4j.internal.validation.ValidationPolicy.Purpose;

@@ -7,6 +7,7 @@ import static io.gsk4j.internal.validation.Chains.judge;
 import static io.gsk4j.internal.validation.Chains.strict;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import io.gsk4j.ValidationReason;
 import io.gsk4j.internal.certs.ChainValidator;
 import io.gsk4j.internal.validation.ValidationPolicy.Purpose;
 import io.gsk4j.testpki.CertBuilder;

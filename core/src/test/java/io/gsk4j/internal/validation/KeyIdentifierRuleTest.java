@@ -6,6 +6,7 @@ import static io.gsk4j.internal.validation.Chains.assertValid;
 import static io.gsk4j.internal.validation.Chains.judge;
 import static io.gsk4j.internal.validation.Chains.strict;
 
+import io.gsk4j.ValidationReason;
 import io.gsk4j.testpki.CertBuilder;
 import io.gsk4j.testpki.CertBuilder.Issued;
 import org.bouncycastle.asn1.x500.X500Name;

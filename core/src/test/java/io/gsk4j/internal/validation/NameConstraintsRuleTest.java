@@ -7,6 +7,7 @@ import static io.gsk4j.internal.validation.Chains.judge;
 import static io.gsk4j.internal.validation.Chains.rfc;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import io.gsk4j.ValidationReason;
 import io.gsk4j.testpki.CertBuilder;
 import io.gsk4j.testpki.CertBuilder.Issued;
 import java.math.BigInteger;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gsk4j.GskStatus;
+import io.gsk4j.ValidationReason;
 import io.gsk4j.internal.validation.ValidationPolicy.Profile;
 import io.gsk4j.internal.validation.ValidationPolicy.Purpose;
 import java.util.EnumSet;

@@ -7,18 +7,19 @@ import static io.gsk4j.internal.validation.Chains.judge;
 import static io.gsk4j.internal.validation.Chains.strict;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gsk4j.ValidationReason;
 import io.gsk4j.internal.validation.ValidationPolicy.Purpose;
 import io.gsk4j.testpki.CertBuilder;
 import io.gsk4j.testpki.CertBuilder.Issued;
 import java.math.BigInteger;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.PolicyConstraints;
-import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package io.gsk4j.internal.certs;
+package io.gsk4j;
 
 import java.nio.file.Path;
 import java.util.Objects;
@@ -8,8 +8,10 @@ import java.util.Objects;
  * application-definition registry and the tree that stands in for /QIBM/UserData/ICSS.
  */
 public final class StoreLocations {
-    static final String HOME_PROPERTY = "gsk4j.home";
-    static final String HOME_VARIABLE = "GSK4J_HOME";
+    /** The system property that names gsk4j's home directory; it wins over {@link #HOME_VARIABLE}. */
+    public static final String HOME_PROPERTY = "gsk4j.home";
+    /** The environment variable that names gsk4j's home directory. */
+    public static final String HOME_VARIABLE = "GSK4J_HOME";
 
     private final Path home;
 
@@ -33,26 +35,32 @@ public final class StoreLocations {
         return new StoreLocations(Path.of(configured));
     }
 
+    /** All locations under {@code home} (an application's or a test's own tree). */
     public static StoreLocations under(Path home) {
         return new StoreLocations(Objects.requireNonNull(home, "home"));
     }
 
+    /** The directory everything else is under. */
     public Path home() {
         return home;
     }
 
+    /** The *SYSTEM certificate store (the key ring named *SYSTEM, and the one application IDs use). */
     public Path systemStore() {
         return home.resolve("system.p12");
     }
 
+    /** The stash file holding the *SYSTEM store's password. */
     public Path systemStash() {
         return home.resolve("system.sth");
     }
 
+    /** The registry of application definitions (application ID to certificate label and settings). */
     public Path applicationDefinitions() {
         return home.resolve("appdefs.properties");
     }
 
+    /** The tree that stands in for /QIBM/UserData/ICSS, under which IBM i store paths resolve. */
     public Path icssRoot() {
         return home.resolve("ICSS");
     }

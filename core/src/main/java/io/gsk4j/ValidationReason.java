@@ -1,6 +1,5 @@
-package io.gsk4j.internal.validation;
+package io.gsk4j;
 
-import io.gsk4j.GskStatus;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -185,6 +184,7 @@ public enum ValidationReason {
         return explanation;
     }
 
+    /** The rule behind a validation code (575xxx or 576xxx); empty for any other number. */
     public static Optional<ValidationReason> fromCode(int code) {
         return Optional.ofNullable(BY_CODE.get(code));
     }
