@@ -16,6 +16,7 @@ import java.util.Objects;
  */
 public record CertDataElement(CertDataId id, byte[] value) {
 
+    /** Keeps its own copy of the value. */
     public CertDataElement {
         Objects.requireNonNull(id, "id");
         value = Objects.requireNonNull(value, "value").clone();
@@ -26,6 +27,7 @@ public record CertDataElement(CertDataId id, byte[] value) {
         return new CertDataElement(id, text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The value as IBM returns it (a copy: the caller may change it). */
     @Override
     public byte[] value() {
         return value.clone();

@@ -17,10 +17,12 @@ import java.util.Objects;
  *     ({@code GSK_END_ENTITY_CERTIFICATE}); ignored with {@code GSK_NO_VALIDATION}
  */
 public record CertValidationCallback(ValidationCallback routine, EnumValue validateRequired, EnumValue certificateNeeded) {
+    /** Requires a routine; the two settings are checked when the callback is set. */
     public CertValidationCallback {
         Objects.requireNonNull(routine, "routine");
     }
 
+    /** Whether gsk4j validates the chain before the callback sees it (GSK_VALIDATION_REQUIRED). */
     public boolean validationRequired() {
         return validateRequired == EnumValue.GSK_VALIDATION_REQUIRED;
     }

@@ -25,6 +25,7 @@ public record CertificateProblem(GskStatus status, int validationCode, String ru
         X509Certificate certificate, List<X509Certificate> chainReceived, List<X509Certificate> chainBuilt,
         X509Certificate anchor) {
 
+    /** Requires a status; keeps its own copies of the chains; a missing reason becomes empty. */
     public CertificateProblem {
         Objects.requireNonNull(status, "status");
         reason = reason == null ? "" : reason;

@@ -207,6 +207,7 @@ public enum CipherSpec {
         return name();
     }
 
+    /** The suite's number in the IANA TLS Cipher Suites registry. */
     public int ianaCode() {
         return ianaCode;
     }
@@ -255,6 +256,7 @@ public enum CipherSpec {
         return name == null ? Optional.empty() : Optional.ofNullable(BY_NAME.get(name));
     }
 
+    /** The suite the JDK calls {@code jdkName}, if gsk4j knows it. */
     public static Optional<CipherSpec> fromJdkName(String jdkName) {
         return jdkName == null ? Optional.empty() : Optional.ofNullable(BY_JDK_NAME.get(jdkName));
     }

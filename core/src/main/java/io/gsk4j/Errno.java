@@ -93,6 +93,7 @@ public enum Errno {
         return io.gsk4j.internal.engine.ErrorMapper.errnoOf(socketFailure);
     }
 
+    /** The errno with this number, if gsk4j knows it. */
     public static Optional<Errno> fromCode(int code) {
         return Optional.ofNullable(BY_CODE.get(code));
     }

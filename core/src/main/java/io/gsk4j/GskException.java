@@ -26,10 +26,12 @@ public class GskException extends IOException {
     private final transient CertificateProblem certificateProblem;
     private final StoreProblem storeProblem;
 
+    /** A failure with this status and a sentence for people. */
     public GskException(GskStatus status, String message) {
         this(status.code(), null, 0, message, null);
     }
 
+    /** A failure with this status, a sentence for people and what caused it. */
     public GskException(GskStatus status, String message, Throwable cause) {
         this(status.code(), null, 0, message, cause);
     }

@@ -223,6 +223,7 @@ public enum GskStatus {
         return text;
     }
 
+    /** How sure the spec is of this number. */
     public Confidence confidence() {
         return confidence;
     }
@@ -233,6 +234,7 @@ public enum GskStatus {
                 || this == GSK_IBMI_ASYNCHRONOUS_SOC_INIT;
     }
 
+    /** The status with this number, if any. */
     public static Optional<GskStatus> fromCode(int code) {
         return Optional.ofNullable(BY_CODE.get(code));
     }

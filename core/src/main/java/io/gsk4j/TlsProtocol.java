@@ -48,6 +48,7 @@ public enum TlsProtocol {
         return secType;
     }
 
+    /** The protocol the JDK calls {@code name} (such as "TLSv1.3"), if any. */
     public static Optional<TlsProtocol> fromJdkName(String name) {
         if (name == null) {
             return Optional.empty();

@@ -20,6 +20,7 @@ public record AsyncOptions(Object attachment, long operationId, Duration waitTim
     /** No attachment, no identifier, no wait limit, post only when pending, complete on any data. */
     public static final AsyncOptions DEFAULT = new AsyncOptions(null, 0, Duration.ZERO, false, false);
 
+    /** Checks the wait time: present and not negative. */
     public AsyncOptions {
         Objects.requireNonNull(waitTime, "waitTime");
         if (waitTime.isNegative()) {
@@ -27,26 +28,32 @@ public record AsyncOptions(Object attachment, long operationId, Duration waitTim
         }
     }
 
+    /** The defaults with {@code attachment} handed back in the completion. */
     public static AsyncOptions attach(Object attachment) {
         return DEFAULT.withAttachment(attachment);
     }
 
+    /** A copy with another attachment. */
     public AsyncOptions withAttachment(Object value) {
         return new AsyncOptions(value, operationId, waitTime, postAlways, fillBuffer);
     }
 
+    /** A copy with another operation identifier (0 = none). */
     public AsyncOptions withOperationId(long value) {
         return new AsyncOptions(attachment, value, waitTime, postAlways, fillBuffer);
     }
 
+    /** A copy with another wait limit for a receive or send (zero = none). */
     public AsyncOptions withWaitTime(Duration value) {
         return new AsyncOptions(attachment, operationId, value, postAlways, fillBuffer);
     }
 
+    /** A copy that posts, or not, a completion for an operation that finished at once. */
     public AsyncOptions withPostAlways(boolean value) {
         return new AsyncOptions(attachment, operationId, waitTime, value, fillBuffer);
     }
 
+    /** A copy whose receive completes only on a full buffer, or on any data. */
     public AsyncOptions withFillBuffer(boolean value) {
         return new AsyncOptions(attachment, operationId, waitTime, postAlways, value);
     }

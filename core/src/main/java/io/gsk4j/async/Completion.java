@@ -26,6 +26,7 @@ import java.util.Optional;
 public record Completion(OperationKind kind, Session session, GskException failure, int bytes, long operationId,
         Object attachment) {
 
+    /** Whether the operation ended with GSK_OK. */
     public boolean succeeded() {
         return failure == null;
     }

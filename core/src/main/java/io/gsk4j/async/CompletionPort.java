@@ -128,6 +128,7 @@ public final class CompletionPort implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #destroy()} was called. */
     public boolean isDestroyed() {
         lock.lock();
         try {

@@ -41,6 +41,7 @@ public final class IoThreads {
         configured = threads;
     }
 
+    /** How many I/O threads run at the next start. */
     public static synchronized int configured() {
         return configured;
     }

@@ -18,18 +18,21 @@ public final class Operations {
     private Operations() {
     }
 
+    /** Starts a session's handshake on its I/O thread (for {@link io.gsk4j.Session#startHandshake}). */
     public static Started startHandshake(AsyncSteps io, CompletionPort port, AsyncOptions options, long timeoutMillis)
             throws GskException {
         AsyncChannel channel = channelFor(io, port);
         return channel.startHandshake(new HandshakeOperation(channel, port, options), timeoutMillis);
     }
 
+    /** Starts a receive on the session's I/O thread (for {@link io.gsk4j.Session#startReceive}). */
     public static Started startReceive(AsyncSteps io, CompletionPort port, ByteBuffer dst, AsyncOptions options)
             throws GskException {
         AsyncChannel channel = channelFor(io, port);
         return channel.startData(new ReceiveOperation(channel, port, dst, options), true);
     }
 
+    /** Starts a send on the session's I/O thread (for {@link io.gsk4j.Session#startSend}). */
     public static Started startSend(AsyncSteps io, CompletionPort port, ByteBuffer src, AsyncOptions options)
             throws GskException {
         AsyncChannel channel = channelFor(io, port);

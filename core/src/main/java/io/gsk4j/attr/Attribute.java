@@ -24,10 +24,12 @@ public interface Attribute {
         return row().names();
     }
 
+    /** Which handles take this attribute: an environment, a session or both. */
     default Scope scope() {
         return row().scope();
     }
 
+    /** Whether a program may set this attribute or only read it. */
     default Access access() {
         return row().access();
     }

@@ -8,6 +8,7 @@ import java.util.List;
  * it, and its spellings (primary name first, then aliases such as the GSK_OS400_ ones).
  */
 public record AttributeRow(int id, Scope scope, Access access, boolean supported, List<String> names) {
+    /** Keeps its own copy of the names. */
     public AttributeRow {
         names = List.copyOf(names);
     }

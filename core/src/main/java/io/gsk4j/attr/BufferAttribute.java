@@ -102,6 +102,7 @@ public enum BufferAttribute implements Attribute {
         return maxLength;
     }
 
+    /** The attribute with this GSK_BUF_ID number, if any. */
     public static Optional<BufferAttribute> fromId(int id) {
         return LOOKUP.id(id);
     }

@@ -30,10 +30,12 @@ public enum CallbackAttribute implements Attribute {
         return row;
     }
 
+    /** The callback ID with this GSK_CALLBACK_ID number, if any. */
     public static Optional<CallbackAttribute> fromId(int id) {
         return LOOKUP.id(id);
     }
 
+    /** The callback ID with this name, if any. */
     public static Optional<CallbackAttribute> fromName(String name) {
         return LOOKUP.name(name);
     }

@@ -71,6 +71,7 @@ public enum CertDataId {
         this.binary = binary;
     }
 
+    /** The GSK_CERT_DATA_ID number. */
     public int id() {
         return id;
     }
@@ -80,6 +81,7 @@ public enum CertDataId {
         return binary;
     }
 
+    /** The element ID with this number, if any. */
     public static Optional<CertDataId> fromId(int id) {
         return Optional.ofNullable(BY_ID.get(id));
     }

@@ -21,14 +21,17 @@ public enum CertInfoId {
         this.scope = scope;
     }
 
+    /** The GSK_CERT_ID number. */
     public int id() {
         return id;
     }
 
+    /** Which handles this certificate exists on. */
     public Scope scope() {
         return scope;
     }
 
+    /** The certificate ID with this number, if any. */
     public static Optional<CertInfoId> fromId(int id) {
         return Optional.ofNullable(BY_ID.get(id));
     }

@@ -155,6 +155,7 @@ public enum EnumAttribute implements Attribute {
         return allowed;
     }
 
+    /** Whether {@code v} is one of the values this attribute takes. */
     public boolean accepts(EnumValue v) {
         return v != null && allowed.contains(v);
     }
@@ -164,10 +165,12 @@ public enum EnumAttribute implements Attribute {
         return defaultValue;
     }
 
+    /** The attribute with this GSK_ENUM_ID number, if any. */
     public static Optional<EnumAttribute> fromId(int id) {
         return LOOKUP.id(id);
     }
 
+    /** The attribute with this name (aliases included), if any. */
     public static Optional<EnumAttribute> fromName(String name) {
         return LOOKUP.name(name);
     }

@@ -80,6 +80,7 @@ public enum EnumValue {
         return names;
     }
 
+    /** The value with this GSK_ENUM_VALUE number, if any. */
     public static Optional<EnumValue> fromCode(int code) {
         return Optional.ofNullable(BY_CODE.get(code));
     }

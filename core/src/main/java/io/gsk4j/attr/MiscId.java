@@ -27,10 +27,12 @@ public enum MiscId {
         this.id = id;
     }
 
+    /** The GSK_MISC_ID number. */
     public int id() {
         return id;
     }
 
+    /** The misc ID with this number, if any. */
     public static Optional<MiscId> fromId(int id) {
         return Optional.ofNullable(BY_ID.get(id));
     }

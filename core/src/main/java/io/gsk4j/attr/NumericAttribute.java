@@ -82,6 +82,7 @@ public enum NumericAttribute implements Attribute {
         return defaultValue;
     }
 
+    /** The attribute with this GSK_NUM_ID number, if any. */
     public static Optional<NumericAttribute> fromId(int id) {
         return LOOKUP.id(id);
     }

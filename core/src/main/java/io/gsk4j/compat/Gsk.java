@@ -343,6 +343,7 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
         }
     }
 
+    /** Sets a numeric attribute. */
     public static int gsk_attribute_set_numeric_value(GskHandle my_gsk_handle, int numID, int numValue) {
         try {
             return Guard.run(() -> {
@@ -355,6 +356,7 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
         }
     }
 
+    /** Reads a numeric attribute into {@code numValue}. */
     public static int gsk_attribute_get_numeric_value(GskHandle my_gsk_handle, int numID, IntRef numValue) {
         try {
             return Guard.run(() -> {
@@ -368,6 +370,7 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
         }
     }
 
+    /** Sets an enumerated attribute. */
     public static int gsk_attribute_set_enum(GskHandle my_gsk_handle, int enumID, int enumValue) {
         try {
             return Guard.run(() -> {
@@ -383,6 +386,7 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
         }
     }
 
+    /** Reads an enumerated attribute into {@code enumValue}. */
     public static int gsk_attribute_get_enum(GskHandle my_gsk_handle, int enumID, IntRef enumValue) {
         try {
             return Guard.run(() -> {

@@ -22,14 +22,17 @@ public final class GskHandle {
         return new GskHandle(value);
     }
 
+    /** Another variable holding the same handle. */
     public GskHandle copy() {
         return new GskHandle(value);
     }
 
+    /** The handle number (0 = none). */
     public long value() {
         return value;
     }
 
+    /** Whether the variable holds no handle (0). */
     public boolean isNull() {
         return value == 0;
     }

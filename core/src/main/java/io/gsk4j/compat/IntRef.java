@@ -4,9 +4,11 @@ package io.gsk4j.compat;
 public final class IntRef {
     public int value;
 
+    /** A holder for an {@code int} output parameter, holding 0. */
     public IntRef() {
     }
 
+    /** A holder for an {@code int} output parameter, holding {@code value}. */
     public IntRef(int value) {
         this.value = value;
     }

@@ -5,9 +5,11 @@ public final class Timeval {
     public long tv_sec;
     public long tv_usec;
 
+    /** A zero time (do not wait). */
     public Timeval() {
     }
 
+    /** A time of {@code tv_sec} seconds and {@code tv_usec} microseconds. */
     public Timeval(long tv_sec, long tv_usec) {
         this.tv_sec = tv_sec;
         this.tv_usec = tv_usec;

@@ -25,9 +25,11 @@ public final class ValidationCallBack {
     /** GSK_CERTIFICATE_CHAIN_SENT_VIA_SSL (950), GSK_COMPLETED_CERTIFICATE_CHAIN (951) or GSK_END_ENTITY_CERTIFICATE (952). */
     public int certificateNeeded;
 
+    /** An empty area: set its fields before passing it. */
     public ValidationCallBack() {
     }
 
+    /** An area with the routine and its two settings (GSK_VALIDATION_REQUIRED..., GSK_*_CERTIFICATE...). */
     public ValidationCallBack(Routine validation_callback, int validateRequired, int certificateNeeded) {
         this.validation_callback = validation_callback;
         this.validateRequired = validateRequired;

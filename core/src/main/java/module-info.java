@@ -1,0 +1,17 @@
+/**
+ * gsk4j: IBM i's GSKit secure-sockets API on the JDK's SSLEngine.
+ *
+ * <p>Exported: {@code io.gsk4j} (environments, sessions, failures), {@code io.gsk4j.attr} (the
+ * attribute tables), {@code io.gsk4j.async} (completion ports) and {@code io.gsk4j.compat}
+ * (the C-shaped {@code gsk_*} functions). Everything under {@code io.gsk4j.internal} is not.
+ */
+module io.gsk4j.core {
+    requires org.bouncycastle.provider;
+    requires org.bouncycastle.pkix;
+    requires org.bouncycastle.util;
+
+    exports io.gsk4j;
+    exports io.gsk4j.attr;
+    exports io.gsk4j.async;
+    exports io.gsk4j.compat;
+}
