@@ -70,6 +70,12 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--no-sni", description = "Send no server name at all.")
     boolean noSni;
 
+    @Option(names = "--no-hostname-check",
+            description = "Do not check that the server's certificate names the host. By default the client checks the"
+                    + " name it connects to (or --sni, or --expected-hostname) by setting GSK4J_EXPECTED_HOSTNAME;"
+                    + " a GSKit program checks nothing unless it sets that attribute.")
+    boolean noHostnameCheck;
+
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "How long the TCP connection may take. Default: ${DEFAULT-VALUE}.")
     int connectTimeout;
@@ -99,16 +105,21 @@ final class ClientCommand implements Callable<Integer> {
         if (sni != null && noSni) {
             throw new ParameterException(cl, "--sni and --no-sni contradict each other");
         }
+        if (noHostnameCheck && tls.expectedHostname != null) {
+            throw new ParameterException(cl, "--expected-hostname and --no-hostname-check contradict each other");
+        }
         HostPort hostPort;
         try {
             hostPort = HostPort.parse(target);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cl, e.getMessage());
         }
+        DefaultTrust.Choice fallback = defaultTrust();
         char[] password = tls.password(cl);
         int readTimeout = tls.readTimeoutOr(DEFAULT_READ_TIMEOUT_MILLIS);
-        List<Setting> environment = tls.environmentSettings(sessionType, serverAuth, password, readTimeout);
         String serverName = serverName(hostPort);
+        String hostnameSource = expectHostname(hostPort);
+        List<Setting> environment = tls.environmentSettings(sessionType, serverAuth, password, readTimeout);
         List<Setting> session = serverName == null ? List.of()
                 : List.of(Setting.buffer("GSK_SSL_EXTN_SERVERNAME_REQUEST", GSK_SSL_EXTN_SERVERNAME_REQUEST, serverName));
         if (password != null) {
@@ -116,8 +127,14 @@ final class ClientCommand implements Callable<Integer> {
         }
 
         Facts facts = facts(hostPort, serverName, readTimeout);
+        facts.expectedHostname = tls.expectedHostname;
+        facts.expectedHostnameSource = hostnameSource;
         ConnectionReport report = new ConnectionReport("client", hostPort.toString());
         report.transcript = new Transcript();
+        report.trustStore = trustStore(fallback);
+        if (fallback != null) {
+            facts.trustFallback = fallback.description() + " (" + fallback.file() + ")";
+        }
         Probe.Base base = new Probe.Base(environment, session, hostPort, connectTimeout, tls.handshakeTimeout);
         connect(base, facts, report);
         if (!report.ok()) {
@@ -214,6 +231,61 @@ final class ClientCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * No store named (no --keyring, --app-id or --stash) and no *SYSTEM store in the gsk4j home:
+     * the JDK's cacerts or the OS bundle stands in, with its well-known password unless one was given.
+     */
+    private DefaultTrust.Choice defaultTrust() {
+        if (tls.keyring != null || tls.applicationId != null || tls.stash != null) {
+            return null;
+        }
+        DefaultTrust.Choice choice = DefaultTrust.choose().orElse(null);
+        if (choice != null) {
+            tls.keyring = choice.file().toString();
+            if (choice.password() != null && tls.password == null && tls.passwordFile == null) {
+                tls.password = choice.password().toCharArray();
+            }
+        }
+        return choice;
+    }
+
+    /** Which store the run trusts, and why that one. */
+    private ConnectionReport.TrustStore trustStore(DefaultTrust.Choice fallback) {
+        if (fallback != null) {
+            return new ConnectionReport.TrustStore(fallback.file().toString(), fallback.source(),
+                    fallback.description() + ": no --keyring given, and no *SYSTEM store in "
+                            + StoreLocations.defaults().home());
+        }
+        if (tls.applicationId != null) {
+            return new ConnectionReport.TrustStore(null, "app-id", "the store of application ID " + tls.applicationId);
+        }
+        if (tls.keyring == null) {
+            return new ConnectionReport.TrustStore(StoreLocations.defaults().systemStore().toString(), "*SYSTEM",
+                    "GSKit's *SYSTEM store");
+        }
+        return new ConnectionReport.TrustStore(tls.keyring, "option", "--keyring");
+    }
+
+    /**
+     * The tool checks the host name by default (a GSKit program does only when it sets
+     * GSK4J_EXPECTED_HOSTNAME): the option, else the SNI asked for, else the host typed.
+     * Returns where the name came from, or null when nothing is checked.
+     */
+    private String expectHostname(HostPort hostPort) {
+        if (noHostnameCheck || sessionType.isServer()) {
+            return tls.expectedHostname == null ? null : "--expected-hostname";
+        }
+        if (tls.expectedHostname != null) {
+            return "--expected-hostname";
+        }
+        if (sni != null && !sni.isBlank()) {
+            tls.expectedHostname = sni;
+            return "--sni";
+        }
+        tls.expectedHostname = hostPort.host();
+        return "the host connected to";
+    }
+
     /** SNI: the option, else the host name typed (never an IP address), unless --no-sni. */
     private String serverName(HostPort hostPort) {
         if (noSni || sessionType.isServer()) { // SNI is the client's request
@@ -239,6 +311,7 @@ final class ClientCommand implements Callable<Integer> {
         f.readTimeoutMillis = readTimeout;
         f.connectTimeoutSeconds = connectTimeout;
         f.sni = serverName;
+        f.profile = tls.profile == null ? null : tls.profile.name().toLowerCase(java.util.Locale.ROOT);
         f.offered = offered();
         return f;
     }

@@ -22,6 +22,21 @@ final class ConnectionReport {
     record Exchange(int sent, String received, int receivedBytes, Step failure, String note) {
     }
 
+    /** The store the run trusted: its file, where the choice came from, and a description. */
+    record TrustStore(String file, String source, String description) {
+        boolean fallback() {
+            return source.equals("jdk-cacerts") || source.equals("os-bundle");
+        }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", file);
+            m.put("source", source);
+            m.put("description", description);
+            return m;
+        }
+    }
+
     final String command;
     /** "localhost:4433" for a client, the client's address on a server. */
     final String peer;
@@ -46,6 +61,8 @@ final class ConnectionReport {
     final List<String> notes = new ArrayList<>();
     Exchange exchange;
     Transcript transcript;
+    /** Client only: which store was trusted. */
+    TrustStore trustStore;
 
     ConnectionReport(String command, String peer) {
         this.command = command;
@@ -72,6 +89,9 @@ final class ConnectionReport {
         }
         m.put("peer", peer);
         m.put("connected", connectedTo);
+        if (trustStore != null) {
+            m.put("trustStore", trustStore.toJson());
+        }
         m.put("ok", ok());
         m.put("stage", stage == null ? null : stage.name().toLowerCase(java.util.Locale.ROOT));
         m.put("status", statusJson());

@@ -83,6 +83,14 @@ final class Facts {
     int readTimeoutMillis;
     int connectTimeoutSeconds;
     String sni;
+    /** The host name the partner's certificate must carry (GSK4J_EXPECTED_HOSTNAME), or null when unchecked. */
+    String expectedHostname;
+    /** Where that name came from: "the host connected to", "--sni", "--expected-hostname". */
+    String expectedHostnameSource;
+    /** The validation profile asked for (strict, rfc5280, jdk), or null for the default (rfc5280). */
+    String profile;
+    /** The store used because none was named (the JDK's cacerts, the OS bundle), described; or null. */
+    String trustFallback;
     /** Client authentication asked by our server: none, optional, required. */
     String clientAuth;
     Instant now = Instant.now();

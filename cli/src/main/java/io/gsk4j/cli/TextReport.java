@@ -21,6 +21,9 @@ final class TextReport {
         if (r.connectedTo != null) {
             lines.add(row("connected", r.connectedTo));
         }
+        if (r.trustStore != null && r.trustStore.fallback()) {
+            lines.add(wrapped("trust store", r.trustStore.file() + ", " + r.trustStore.description()));
+        }
         if (r.stage == Facts.Stage.CONNECT) {
             lines.add(row("connect", "failed" + (r.connectErrno == null ? "" : ": errno " + r.connectErrno.posixName()
                     + " (" + r.connectErrno.code() + ")")));
