@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
 final class ClientCommand implements Callable<Integer> {
     private static final int DEFAULT_READ_TIMEOUT_MILLIS = 10_000;
 
-    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The server, e.g. example.com:443 or [::1]:4433.")
+    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The server, e.g. example.com:443 or [::1]:4433, or a URL as pasted:"
+            + " https://example.com:8443/path (the port defaults to the scheme's: https 443, ldaps 636, imaps 993, ...).")
     String target;
 
     @Option(names = "--session-type", paramLabel = "TYPE", defaultValue = "client",

@@ -83,6 +83,7 @@ final class ConnectionReport {
 
     Map<String, Object> toJson(boolean withCalls) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("schemaVersion", Json.SCHEMA_VERSION);
         m.put("command", command);
         if (connectionNumber > 0) {
             m.put("connection", connectionNumber);

@@ -222,7 +222,7 @@ final class ServerCommand implements Callable<Integer> {
             while (!stopping && (maxConnections == 0 || accepted < maxConnections)) {
                 SocketChannel channel;
                 try {
-                    channel = listener.accept();
+                    channel = Connector.noDelay(listener.accept());
                 } catch (ClosedChannelException e) {
                     break; // Ctrl-C closed the listener
                 }
@@ -298,6 +298,7 @@ final class ServerCommand implements Callable<Integer> {
         synchronized (out) {
             if (tls.json) {
                 Map<String, Object> m = new LinkedHashMap<>();
+                m.put("schemaVersion", Json.SCHEMA_VERSION);
                 m.put("event", "refused");
                 m.put("peer", peer);
                 m.put("connectionLimit", limits.connectionLimit());
@@ -369,6 +370,7 @@ final class ServerCommand implements Callable<Integer> {
         report.explanation = Explanations.explain(failure.rc(), f);
         if (tls.json) {
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("schemaVersion", Json.SCHEMA_VERSION);
             m.put("event", "failed-to-start");
             m.putAll(report.toJson(tls.trace));
             out.println(Json.write(m));
@@ -384,6 +386,7 @@ final class ServerCommand implements Callable<Integer> {
         String noKey = "the store has no key to present: every handshake will fail with 403 GSK_ERROR_NO_CERTIFICATE";
         if (tls.json) {
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("schemaVersion", Json.SCHEMA_VERSION);
             m.put("event", "listening");
             m.put("address", local.getAddress().getHostAddress());
             m.put("port", local.getPort());
@@ -408,6 +411,7 @@ final class ServerCommand implements Callable<Integer> {
         synchronized (out) {
             if (tls.json) {
                 Map<String, Object> m = new LinkedHashMap<>();
+                m.put("schemaVersion", Json.SCHEMA_VERSION);
                 m.put("event", "stopped");
                 m.put("connections", accepted);
                 m.put("failed", failures.get());

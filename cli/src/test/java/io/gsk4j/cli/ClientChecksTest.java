@@ -71,6 +71,36 @@ class ClientChecksTest {
     }
 
     @Test
+    void aPastedUrlConnectsAndTheJsonCarriesItsVersionAndThePems() throws Exception {
+        try (OpenSsl server = OpenSsl.serverIn(dir, pki.serverPem)) {
+            Cli.Run r = Cli.run(concat(new String[] {"client", "https://localhost:" + server.port + "/index.html?x=1", "--json"},
+                    store(pki.trustStore)));
+            assertEquals(0, r.exitCode(), r::all);
+            Map<String, Object> o = MiniJson.object(r.out());
+            assertEquals(1L, o.get("schemaVersion"));
+            assertEquals("localhost:" + server.port, o.get("peer"));
+            String pem = (String) MiniJson.get(o, "chain", 0, "pem");
+            java.security.cert.X509Certificate leaf = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory
+                    .getInstance("X.509").generateCertificate(new java.io.ByteArrayInputStream(pem.getBytes(
+                            java.nio.charset.StandardCharsets.US_ASCII)));
+            assertEquals(pki.server.leaf(), leaf);
+            assertEquals("option", MiniJson.get(o, "trustStore", "source"));
+        }
+    }
+
+    @Test
+    void theCommandsOwnConnectionsSetTcpNoDelay() throws Exception {
+        try (java.nio.channels.ServerSocketChannel listener = java.nio.channels.ServerSocketChannel.open()
+                .bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0));
+             java.nio.channels.SocketChannel client = Connector.connect(new HostPort("127.0.0.1",
+                     ((java.net.InetSocketAddress) listener.getLocalAddress()).getPort()), 5);
+             java.nio.channels.SocketChannel accepted = Connector.noDelay(listener.accept())) {
+            assertTrue(client.getOption(java.net.StandardSocketOptions.TCP_NODELAY));
+            assertTrue(accepted.getOption(java.net.StandardSocketOptions.TCP_NODELAY));
+        }
+    }
+
+    @Test
     void theHostNameAndNoCheckContradict() {
         Cli.Run r = Cli.run("client", "localhost:443", "--expected-hostname", "a.example", "--no-hostname-check");
         assertEquals(2, r.exitCode(), r::all);
