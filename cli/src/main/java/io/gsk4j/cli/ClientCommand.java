@@ -89,6 +89,10 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--no-probe", description = "Never connect again to explain a failure.")
     boolean noProbe;
 
+    @Option(names = "--save-chain", paramLabel = "FILE",
+            description = "Write the server's chain, as shown, to FILE as PEM (leaf first), also when the handshake failed.")
+    java.nio.file.Path saveChain;
+
     @Mixin
     TlsOptions tls;
 
@@ -144,6 +148,9 @@ final class ClientCommand implements Callable<Integer> {
             }
             report.explanation = report.stage == Facts.Stage.CONNECT ? Explanations.connectFailure(facts)
                     : Explanations.explain(report.failure.rc(), facts);
+        }
+        if (saveChain != null) {
+            saveChain(report);
         }
         print(cl.getOut(), report);
         return report.ok() ? 0 : Main.FAILURE;
@@ -285,6 +292,20 @@ final class ClientCommand implements Callable<Integer> {
         }
         tls.expectedHostname = hostPort.host();
         return "the host connected to";
+    }
+
+    private void saveChain(ConnectionReport report) {
+        if (report.chain.isEmpty()) {
+            report.notes.add("--save-chain: there is no chain to save (the server sent none that this run saw)");
+            return;
+        }
+        try {
+            int n = ServerChain.write(saveChain, report.chain);
+            report.notes.add("--save-chain: wrote " + n + " certificate" + (n == 1 ? "" : "s") + " (PEM, leaf first) to "
+                    + saveChain);
+        } catch (java.io.IOException e) {
+            report.notes.add("--save-chain: could not write " + saveChain + ": " + e.getMessage());
+        }
     }
 
     /** SNI: the option, else the host name typed (never an IP address), unless --no-sni. */

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
             "A private key with its certificate (and chain) becomes a key entry; certificates without a key become"
                     + " trusted entries (CAs and peers to trust). Labels default to the certificate's common name."})
 final class StoreImportCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "PEM files (certificates, chains, keys) or PKCS#12 files (.p12/.pfx).")
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "PEM files (certificates, chains, keys) or PKCS#12 files (.p12/.pfx).")
     List<Path> files;
 
     @Mixin
@@ -53,6 +53,9 @@ final class StoreImportCommand implements Callable<Integer> {
     @Option(names = "--default", description = "Make the imported key the store's default key.")
     boolean makeDefault;
 
+    @Mixin
+    FromServerOptions fromServer;
+
     @Spec
     CommandSpec spec;
 
@@ -61,6 +64,7 @@ final class StoreImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws CommandFailure {
         CommandLine cl = spec.commandLine();
+        files = fromServer.files(cl, files);
         char[] filePassword = PasswordSource.fromOptions(cl, inPassword, inPasswordFile, "--in-password");
         List<X509Certificate> certs = new ArrayList<>();
         List<PrivateKey> keys = new ArrayList<>();

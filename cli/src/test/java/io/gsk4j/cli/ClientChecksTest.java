@@ -101,6 +101,49 @@ class ClientChecksTest {
     }
 
     @Test
+    void theChainIsSavedAsPemAndACaIsTrustedOnFirstUseByItsFingerprint() throws Exception {
+        // -cert_chain: s_server sends the CA certificate after its own
+        try (OpenSsl server = OpenSsl.serverIn(dir, pki.serverPem, "-cert_chain", pki.caPem.toString())) {
+            // refused (the other CA), and still saved: the file is what the user needs to judge it
+            Path saved = dir.resolve("saved-chain.pem");
+            Cli.Run r = Cli.run(concat(new String[] {"client", "localhost:" + server.port, "--save-chain", saved.toString()},
+                    store(pki.otherTrustStore)));
+            assertEquals(1, r.exitCode(), r::all);
+            assertTrue(ClientCommandTest.oneLine(r.out()).contains("--save-chain: wrote 2 certificates (PEM, leaf first) to "
+                    + saved), r.out());
+            java.util.List<? extends java.security.cert.Certificate> certs = java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificates(Files.newInputStream(saved)).stream().toList();
+            assertEquals(java.util.List.of(pki.server.leaf(), pki.ca.certificate()), certs);
+
+            String caFingerprint = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(pki.ca.certificate().getEncoded())); // lower case, no colons: as people paste it
+            Path pinned = dir.resolve("pinned.p12");
+            Cli.Run wrong = Cli.run("store", "import", "--store", pinned.toString(), "--password", Pki.PASSWORD,
+                    "--from-server", "localhost:" + server.port, "--fingerprint", caFingerprint.replace('a', 'b').replace('0', '1'));
+            assertEquals(1, wrong.exitCode(), wrong::all);
+            assertTrue(wrong.err().contains("nothing imported"), wrong.err());
+            assertFalse(Files.exists(pinned), "a fingerprint that matches nothing changes nothing");
+
+            Cli.Run pin = Cli.run("store", "import", "--store", pinned.toString(), "--password", Pki.PASSWORD,
+                    "--from-server", "localhost:" + server.port, "--fingerprint", "sha256:" + caFingerprint);
+            assertEquals(0, pin.exitCode(), pin::all);
+            assertTrue(pin.out().contains("[1] CN=" + Pki.CA_NAME + " has the SHA-256 fingerprint given"), pin.out());
+            assertTrue(pin.out().contains("trusted \"gsk4j-test-ca\"") || pin.out().contains("trusted \""), pin.out());
+
+            Cli.Run trusted = Cli.run(concat(new String[] {"client", "localhost:" + server.port}, store(pinned)));
+            assertEquals(0, trusted.exitCode(), trusted::all);
+        }
+    }
+
+    @Test
+    void fromServerNeedsAFingerprint() {
+        Cli.Run r = Cli.run("store", "import", "--store", dir.resolve("x.p12").toString(), "--password", "x",
+                "--from-server", "localhost:1");
+        assertEquals(2, r.exitCode(), r::all);
+        assertTrue(r.err().contains("--from-server needs --fingerprint"), r.err());
+    }
+
+    @Test
     void theHostNameAndNoCheckContradict() {
         Cli.Run r = Cli.run("client", "localhost:443", "--expected-hostname", "a.example", "--no-hostname-check");
         assertEquals(2, r.exitCode(), r::all);
