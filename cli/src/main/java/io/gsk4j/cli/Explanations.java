@@ -524,6 +524,9 @@ final class Explanations {
                     "Switch a protocol on (--tls13 on, --tls12 on) and list suites this runtime supports: "
                             + supportedSuites() + ".");
         }
+        if (legacyOnly(f)) {
+            return legacyServer(f);
+        }
         String ours = listsText(f.offered);
         if (f.server) {
             return new Explanation("The client offered no cipher suite this server allows" + (ours.isEmpty() ? "" : "; this"
@@ -634,6 +637,35 @@ final class Explanations {
                         + " instead of this port.");
     }
 
+    /**
+     * The server speaks only a protocol this runtime disables: name it, and what enabling it
+     * takes (the JDK's jdk.tls.disabledAlgorithms, then the GSKit switch).
+     */
+    private static Explanation legacyServer(Facts f) {
+        TlsProtocol p = f.legacy.protocol();
+        String jdk = p.jdkName();
+        String switchOn = switch (p) {
+            case TLSV10 -> "--tls10 on (GSK_PROTOCOL_TLSV10 set to GSK_TRUE)";
+            case TLSV11 -> "--tls11 on (GSK_PROTOCOL_TLSV11 set to GSK_TRUE)";
+            default -> "GSK_PROTOCOL_SSLV3 set to GSK_PROTOCOL_SSLV3_ON in the program (the command has no option for it)";
+        };
+        return new Explanation("The server at " + f.peerText() + " speaks only " + f.legacy.displayName() + ": it answered"
+                + " a hand-made ClientHello with a " + f.legacy.displayName() + " ServerHello, and this Java runtime disables "
+                + jdk + " (jdk.tls.disabledAlgorithms), so no version is left in common.",
+                "Have the server enable TLS 1.2 or 1.3. To reach it as it is, two switches are needed: take " + jdk
+                        + " out of jdk.tls.disabledAlgorithms (copy that property from " + javaSecurityFile() + " without it"
+                        + " into a file and run java with -Djava.security.properties=FILE), and switch the protocol on: "
+                        + switchOn + ". The suite it picked (" + f.legacy.cipherSuiteHex() + ") may be disabled the same way.");
+    }
+
+    private static String javaSecurityFile() {
+        return java.nio.file.Path.of(System.getProperty("java.home"), "conf", "security", "java.security").toString();
+    }
+
+    private static boolean legacyOnly(Facts f) {
+        return f.legacy != null && !f.server && !TlsProtocol.enabledInThisRuntime().contains(f.legacy.protocol());
+    }
+
     private static Explanation unsupported(Facts f) {
         if (f.stage == Facts.Stage.SETUP && f.attribute != null) {
             if (f.attribute.startsWith("GSK_OCSP")) {
@@ -643,6 +675,9 @@ final class Explanations {
             }
             return new Explanation("gsk4j knows " + f.attribute + " but does not support it.",
                     "Leave that option out.");
+        }
+        if (legacyOnly(f)) {
+            return legacyServer(f);
         }
         String what = "The " + f.partner() + " does not accept the protocol versions offered" + detailSuffix(f);
         if (f.accepted != null && !f.accepted.isEmpty()) {
@@ -676,6 +711,9 @@ final class Explanations {
                     + " not trust this server's certificate (curl, browsers), or it was a port check.",
                     "Look at the client's message; give clients the CA certificate (gsk4j store export --chain) if they"
                             + " do not trust it.");
+        }
+        if (legacyOnly(f)) {
+            return legacyServer(f);
         }
         String heard = f.accepted != null ? (f.accepted.isEmpty() ? " A probe found no protocol and suite it accepts from"
                 + " this runtime." : " A probe found it accepts " + listsText(f.accepted) + ".") : "";

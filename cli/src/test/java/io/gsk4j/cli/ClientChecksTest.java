@@ -144,6 +144,23 @@ class ClientChecksTest {
     }
 
     @Test
+    void aServerThatSpeaksOnlyTls10IsNamedWithWhatEnablingItTakes() throws Exception {
+        assumeTrue(!io.gsk4j.TlsProtocol.enabledInThisRuntime().contains(io.gsk4j.TlsProtocol.TLSV10), "this JDK allows TLS 1.0");
+        try (OpenSsl server = OpenSsl.serverIn(dir, pki.serverPem, "-tls1", "-cipher", "DEFAULT@SECLEVEL=0")) {
+            Cli.Run r = Cli.run(concat(new String[] {"client", "localhost:" + server.port, "--json"}, store(pki.trustStore)));
+            assertEquals(1, r.exitCode(), r::all);
+            Map<String, Object> o = MiniJson.object(r.out());
+            assertEquals(412L, MiniJson.get(o, "status", "number"));
+            String what = (String) MiniJson.get(o, "explanation", "what");
+            assertTrue(what.startsWith("The server at localhost:" + server.port + " speaks only TLS 1.0: it answered a"
+                    + " hand-made ClientHello with a TLS 1.0 ServerHello, and this Java runtime disables TLSv1"), what);
+            String fix = (String) MiniJson.get(o, "explanation", "fix");
+            assertTrue(fix.contains("jdk.tls.disabledAlgorithms") && fix.contains("-Djava.security.properties=FILE"), fix);
+            assertTrue(fix.contains("--tls10 on (GSK_PROTOCOL_TLSV10 set to GSK_TRUE)"), fix);
+        }
+    }
+
+    @Test
     void theHostNameAndNoCheckContradict() {
         Cli.Run r = Cli.run("client", "localhost:443", "--expected-hostname", "a.example", "--no-hostname-check");
         assertEquals(2, r.exitCode(), r::all);
