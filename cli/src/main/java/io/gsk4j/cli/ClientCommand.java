@@ -89,6 +89,11 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--no-probe", description = "Never connect again to explain a failure.")
     boolean noProbe;
 
+    @Option(names = "--starttls", paramLabel = "smtp|imap|pop3|ftp",
+            description = "Ask the server in plain text to switch to TLS first (SMTP STARTTLS, IMAP STARTTLS, POP3 STLS,"
+                    + " FTP AUTH TLS), then run gsk_secure_soc_init on the same socket.")
+    String starttls;
+
     @Option(names = "--save-chain", paramLabel = "FILE",
             description = "Write the server's chain, as shown, to FILE as PEM (leaf first), also when the handshake failed.")
     java.nio.file.Path saveChain;
@@ -113,6 +118,7 @@ final class ClientCommand implements Callable<Integer> {
         if (noHostnameCheck && tls.expectedHostname != null) {
             throw new ParameterException(cl, "--expected-hostname and --no-hostname-check contradict each other");
         }
+        StartTls.Protocol startTlsProtocol = startTlsProtocol(cl);
         HostPort hostPort;
         try {
             hostPort = HostPort.parse(target);
@@ -141,9 +147,10 @@ final class ClientCommand implements Callable<Integer> {
             facts.trustFallback = fallback.description() + " (" + fallback.file() + ")";
         }
         Probe.Base base = new Probe.Base(environment, session, hostPort, connectTimeout, tls.handshakeTimeout);
-        connect(base, facts, report);
+        connect(base, facts, report, startTlsProtocol);
         if (!report.ok()) {
-            if (report.stage == Facts.Stage.HANDSHAKE && !noProbe && !sessionType.isServer()) {
+            // probes speak TLS from the first byte: after STARTTLS they would only confuse the server
+            if (report.stage == Facts.Stage.HANDSHAKE && !noProbe && !sessionType.isServer() && startTlsProtocol == null) {
                 ClientDiagnosis.run(base, facts, report, cl.getErr());
             }
             report.explanation = report.stage == Facts.Stage.CONNECT ? Explanations.connectFailure(facts)
@@ -157,7 +164,8 @@ final class ClientCommand implements Callable<Integer> {
     }
 
     /** Environment, TCP connection, session, handshake, and the optional request. */
-    private void connect(Probe.Base base, Facts facts, ConnectionReport report) throws InterruptedException {
+    private void connect(Probe.Base base, Facts facts, ConnectionReport report, StartTls.Protocol startTlsProtocol)
+            throws InterruptedException {
         try (GskEnvironment env = GskEnvironment.open(base.environment(), report.transcript, "client")) {
             if (!env.ok()) {
                 report.failure = env.failure();
@@ -177,6 +185,19 @@ final class ClientCommand implements Callable<Integer> {
                 facts.unknownHost = e.unknownHost;
                 facts.connectError = e.getMessage();
                 return;
+            }
+            if (startTlsProtocol != null) {
+                StartTls.Dialogue d = Progress.run(spec.commandLine().getErr(), "asking the server to start TLS ("
+                        + startTlsProtocol.word() + ")", () -> StartTls.run(startTlsProtocol, channel,
+                        "gsk4j.invalid", connectTimeout));
+                report.startTls = d;
+                if (!d.agreed()) {
+                    report.stage = Facts.Stage.CONNECT;
+                    facts.stage = Facts.Stage.CONNECT;
+                    facts.startTlsRefusal = d;
+                    Connector.close(channel);
+                    return;
+                }
             }
             try (channel; GskSecureSession session = GskSecureSession.open(env, channel, base.session(), report.transcript, "client")) {
                 report.connectedTo = channel.getRemoteAddress().toString().replaceFirst("^[^/]*/", "");
@@ -255,6 +276,17 @@ final class ClientCommand implements Callable<Integer> {
             }
         }
         return choice;
+    }
+
+    private StartTls.Protocol startTlsProtocol(CommandLine cl) {
+        if (starttls == null) {
+            return null;
+        }
+        try {
+            return StartTls.Protocol.valueOf(starttls.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cl, "--starttls '" + starttls + "' is not one of: smtp, imap, pop3, ftp");
+        }
     }
 
     /** Which store the run trusts, and why that one. */

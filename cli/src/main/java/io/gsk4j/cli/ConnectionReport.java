@@ -61,6 +61,8 @@ final class ConnectionReport {
     final List<String> notes = new ArrayList<>();
     Exchange exchange;
     Transcript transcript;
+    /** Client --starttls: the plain-text exchange before the handshake. */
+    StartTls.Dialogue startTls;
     /** Client only: which store was trusted. */
     TrustStore trustStore;
 
@@ -95,6 +97,14 @@ final class ConnectionReport {
         }
         m.put("ok", ok());
         m.put("stage", stage == null ? null : stage.name().toLowerCase(java.util.Locale.ROOT));
+        if (startTls != null) {
+            Map<String, Object> st = new LinkedHashMap<>();
+            st.put("protocol", startTls.protocol().word());
+            st.put("agreed", startTls.agreed());
+            st.put("dialogue", startTls.lines());
+            st.put("refusal", startTls.refusal());
+            m.put("starttls", st);
+        }
         m.put("status", statusJson());
         m.put("detail", failure == null ? null : failure.detail());
         GskException facts = failure == null ? null : failure.failure();

@@ -202,6 +202,13 @@ final class Explanations {
 
     /** A TCP connection that never came about: no GSKit call was made, so there is no status. */
     static Explanation connectFailure(Facts f) {
+        if (f.startTlsRefusal != null) {
+            String p = f.startTlsRefusal.protocol().word();
+            return new Explanation("The server at " + f.peerText() + " did not agree to switch to TLS with " + p
+                    + " STARTTLS: " + f.startTlsRefusal.refusal() + ".",
+                    "Check that the port speaks " + p + " and offers STARTTLS (it may need a login first, or offer TLS only"
+                            + " on its implicit-TLS port: connect there without --starttls).");
+        }
         if (f.unknownHost) {
             return new Explanation("The host name " + quoted(f.host) + " cannot be resolved.",
                     "Check the spelling and your DNS settings, or give an IP address.");

@@ -77,6 +77,8 @@ final class Facts {
     Map<String, List<String>> offered = new LinkedHashMap<>();
     /** What the probe found the server accepts, per protocol; null when not probed. */
     Map<String, List<String>> accepted;
+    /** The plain-text exchange of --starttls when the server did not agree to switch, or null. */
+    StartTls.Dialogue startTlsRefusal;
     /** The old protocol a hand-made ClientHello found the server speaks, or null. */
     LegacyProbe.Answer legacy;
     /** What a plain-text look at the port showed, or null. */
