@@ -30,7 +30,7 @@ final class DefaultTrust {
         }
         Path cacerts = javaHome.resolve("lib").resolve("security").resolve("cacerts");
         if (Files.isReadable(cacerts)) {
-            return Optional.of(new Choice(cacerts, CACERTS_PASSWORD, "jdk-cacerts", "the JDK's CA certificates"));
+            return Optional.of(new Choice(cacerts, CACERTS_PASSWORD, "jdk-cacerts", "the JDK's CA store"));
         }
         if (Files.isReadable(osBundle)) {
             return Optional.of(new Choice(osBundle, null, "os-bundle", "the operating system's CA bundle"));

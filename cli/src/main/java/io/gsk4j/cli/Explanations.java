@@ -455,7 +455,7 @@ final class Explanations {
 
     /** The certificate does not carry the host name: which name was checked, and the names it does carry. */
     private static Explanation hostnameMismatch(Facts f) {
-        String name = quoted(f.expectedHostname);
+        String name = f.expectedHostname == null ? "HOST" : quoted(f.expectedHostname);
         String source = f.expectedHostnameSource == null ? "" : " (" + f.expectedHostnameSource + ")";
         String carried;
         if (f.chain.isEmpty()) {

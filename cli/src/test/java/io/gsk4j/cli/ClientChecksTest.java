@@ -181,7 +181,7 @@ class ClientChecksTest {
             // a private CA: not among the JDK's, and the advice is a store of one's own, never an empty one
             assertTrue(r.out().contains("= 6000 GSK_IBMI_ERROR_NOT_TRUSTED_ROOT"), r.out());
             String text = ClientCommandTest.oneLine(r.out());
-            assertTrue(text.contains("trust store " + cacerts + ", the JDK's CA certificates: no --keyring given, and no"
+            assertTrue(text.contains("trust store " + cacerts + ", the JDK's CA store: no --keyring given, and no"
                     + " *SYSTEM store in " + home), text);
             assertTrue(text.contains("gsk4j store import --store trust.p12 --trusted"), text);
             assertTrue(text.contains("pass --keyring trust.p12"), text);
