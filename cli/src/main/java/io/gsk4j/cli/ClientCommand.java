@@ -261,11 +261,12 @@ final class ClientCommand implements Callable<Integer> {
     }
 
     /**
-     * No store named (no --keyring, --app-id or --stash) and no *SYSTEM store in the gsk4j home:
+     * No store named (no --keyring, --app-id, --stash or --label) and no *SYSTEM store in the gsk4j home:
      * the JDK's cacerts or the OS bundle stands in, with its well-known password unless one was given.
      */
     private DefaultTrust.Choice defaultTrust() {
-        if (tls.keyring != null || tls.applicationId != null || tls.stash != null) {
+        // a --label names a key of one's own: *SYSTEM then, as GSKit would, not a CA-only store
+        if (tls.keyring != null || tls.applicationId != null || tls.stash != null || tls.label != null) {
             return null;
         }
         DefaultTrust.Choice choice = DefaultTrust.choose().orElse(null);
