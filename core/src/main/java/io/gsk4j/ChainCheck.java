@@ -6,6 +6,7 @@ import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.AttributeValues;
 import io.gsk4j.internal.EnvironmentSnapshot;
+import io.gsk4j.internal.certs.CertificateProblems;
 import io.gsk4j.internal.certs.ChainVerdict;
 import io.gsk4j.internal.validation.ValidationPolicy;
 import io.gsk4j.internal.validation.ValidationReason;
@@ -49,8 +50,11 @@ public final class ChainCheck {
      * @param rule the named rule that refused the chain, when one did
      * @param detail a sentence naming the certificate and what was wrong
      * @param passableInPassthru whether GSK_SERVER_AUTH_PASSTHRU would let a session start with this chain
+     * @param problem the refusal's facts, as a handshake's failure carries them (the certificate
+     *     concerned, the chain as given and as built, the anchor); empty when the chain is valid
      */
-    public record Result(GskStatus status, int validationCode, Optional<String> rule, String detail, boolean passableInPassthru) {
+    public record Result(GskStatus status, int validationCode, Optional<String> rule, String detail, boolean passableInPassthru,
+            Optional<CertificateProblem> problem) {
         public boolean ok() {
             return status == GskStatus.GSK_OK;
         }
@@ -116,10 +120,13 @@ public final class ChainCheck {
 
     /** Judges {@code chain}: the end-entity certificate first, then whatever else the peer would send. */
     public Result check(List<X509Certificate> chain) {
-        ChainVerdict v = env.validator().validate(chain.toArray(new X509Certificate[0]),
-                Date.from(at != null ? at : Instant.now()), policy());
+        X509Certificate[] given = chain.toArray(new X509Certificate[0]);
+        Date when = Date.from(at != null ? at : Instant.now());
+        ChainVerdict v = env.validator().validate(given, when, policy());
+        Optional<CertificateProblem> problem = v.ok() ? Optional.empty()
+                : Optional.of(CertificateProblems.of(v, given, env.validator().anchors(), when));
         return new Result(v.status(), v.validationCode(), Optional.ofNullable(v.rule()).map(ValidationReason::name),
-                v.reason(), v.passableInPassthru());
+                v.reason(), v.passableInPassthru(), problem);
     }
 
     private ValidationPolicy policy() {

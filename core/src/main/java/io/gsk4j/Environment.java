@@ -30,6 +30,7 @@ public final class Environment implements AutoCloseable {
     private final AttributeValues values = new AttributeValues(HandleKind.ENVIRONMENT);
     private EnvironmentSnapshot snapshot;
     private SSLContext jsse;
+    private GskException initFailure;
     private boolean closed;
 
     private Environment(StoreLocations locations) {
@@ -112,7 +113,21 @@ public final class Environment implements AutoCloseable {
         if (snapshot != null) {
             throw new GskException(GskStatus.GSK_INVALID_STATE, "the environment is already initialised");
         }
-        snapshot = EnvironmentSnapshot.initialise(values, locations);
+        try {
+            snapshot = EnvironmentSnapshot.initialise(values, locations);
+            initFailure = null;
+        } catch (GskException e) {
+            initFailure = e;
+            throw e;
+        }
+    }
+
+    /**
+     * Why the last {@link #init()} failed, with its facts, as it was thrown; empty when init was
+     * never called or succeeded. Reading it runs nothing again (the store is not re-read).
+     */
+    public synchronized Optional<GskException> initFailure() {
+        return Optional.ofNullable(initFailure);
     }
 
     public synchronized boolean isInitialized() {

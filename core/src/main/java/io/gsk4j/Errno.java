@@ -84,6 +84,15 @@ public enum Errno {
         return text;
     }
 
+    /**
+     * The errno of a failed socket operation (a refused connect, a reset), as gsk4j maps it for
+     * its own calls: the JDK gives no number, so this is read from gsk4j's one table of JDK
+     * messages. {@link #EIO} when the failure names no condition that table knows.
+     */
+    public static Errno of(java.io.IOException socketFailure) {
+        return io.gsk4j.internal.engine.ErrorMapper.errnoOf(socketFailure);
+    }
+
     public static Optional<Errno> fromCode(int code) {
         return Optional.ofNullable(BY_CODE.get(code));
     }

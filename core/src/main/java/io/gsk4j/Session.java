@@ -253,8 +253,19 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private GskException failHandshake(GskException e, IoMode mode) {
+    /**
+     * The failure that ended this session, with its facts (status, errno, alert, certificate
+     * problem, which end refused), exactly as the call that failed threw it; empty while the
+     * session has not failed. Reading it runs nothing again and touches no socket.
+     */
+    public Optional<GskException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
+    private GskException failHandshake(GskException failed, IoMode mode) {
         driver.flushAlert(mode == IoMode.BLOCKING ? Deadline.afterMillis(ALERT_WAIT_MILLIS) : Deadline.NONE, mode);
+        GskException e = driver.alertSent() == null || failed.alertSent().isPresent() ? failed
+                : failed.withAlertSent(driver.alertSent());
         synchronized (this) {
             // GSK_CERTIFICATE_VALIDATION_CODE carries the status, GSK_LAST_VALIDATION_ERROR the named rule
             ChainVerdict verdict = setup.binding().verdict();
@@ -782,6 +793,15 @@ public final class Session implements AutoCloseable {
     /** The peer's chain as it sent it (leaf first); empty when it sent none. */
     public synchronized List<X509Certificate> peerCertificates() {
         return peerChain;
+    }
+
+    /**
+     * The certificate authorities the peer named when it asked for this session's certificate
+     * (its certificate_authorities, as {@code openssl s_client} shows them), possibly none;
+     * empty when the peer did not ask. Known from the handshake on, also after it failed.
+     */
+    public synchronized Optional<List<String>> certificateRequestAuthorities() {
+        return setup == null ? Optional.empty() : Optional.ofNullable(setup.binding().requestedIssuers());
     }
 
     /** The chain this session presented, or would present (leaf first). */

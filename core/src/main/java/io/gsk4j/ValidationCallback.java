@@ -11,11 +11,11 @@ import java.util.List;
 public interface ValidationCallback {
     /**
      * @param chain the certificates the registration asked for, leaf first
-     * @param validationStatus gsk4j's own verdict: 0 ({@code GSK_VALIDATION_SUCCESSFUL}),
-     *     6000 (untrusted root) or 107 (expired); the latter two only reach a routine
-     *     registered with {@code GSK_NO_VALIDATION}
-     * @return {@code GSK_OK} (0) to accept, {@code GSK_ERROR_CERT_VALIDATION} (8) to refuse;
-     *     any other number refuses too
+     * @param validationStatus gsk4j's own verdict: {@code GSK_OK} ({@code GSK_VALIDATION_SUCCESSFUL}),
+     *     {@code GSK_IBMI_ERROR_NOT_TRUSTED_ROOT} (6000) or {@code GSK_KEYFILE_CERT_EXPIRED} (107);
+     *     the latter two only reach a routine registered with {@code GSK_NO_VALIDATION}
+     * @return {@code GSK_OK} to accept, {@code GSK_ERROR_CERT_VALIDATION} to refuse; any other
+     *     status (or null) refuses too. The C-shaped routine in the compat layer keeps its ints.
      */
-    int validate(List<X509Certificate> chain, int validationStatus);
+    GskStatus validate(List<X509Certificate> chain, GskStatus validationStatus);
 }

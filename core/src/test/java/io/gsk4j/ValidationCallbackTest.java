@@ -33,7 +33,7 @@ class ValidationCallbackTest {
     private Ca issuing;
     private Path clientStore;
     private final List<List<X509Certificate>> shown = new ArrayList<>();
-    private final List<Integer> statuses = new ArrayList<>();
+    private final List<GskStatus> statuses = new ArrayList<>();
 
     @BeforeEach
     void pki() {
@@ -42,7 +42,7 @@ class ValidationCallbackTest {
         clientStore = Stores.pkcs12(dir, "client", null, ca.certificate());
     }
 
-    private ValidationCallback recording(int answer) {
+    private ValidationCallback recording(GskStatus answer) {
         return (chain, status) -> {
             synchronized (shown) {
                 shown.add(chain);
@@ -72,23 +72,23 @@ class ValidationCallbackTest {
     void aRefusingRoutineFailsTheHandshakeWithCertValidation() throws Exception {
         Credential server = issuing.issueServer("localhost", KeyType.EC_P256, "localhost");
         Session[] client = new Session[1];
-        GskException e = connect(server, new CertValidationCallback(recording(GskStatus.GSK_ERROR_CERT_VALIDATION.code()),
+        GskException e = connect(server, new CertValidationCallback(recording(GskStatus.GSK_ERROR_CERT_VALIDATION),
                 EnumValue.GSK_VALIDATION_REQUIRED, EnumValue.GSK_END_ENTITY_CERTIFICATE), client);
         assertEquals(GskStatus.GSK_ERROR_CERT_VALIDATION.code(), e.code());
         assertEquals(GskStatus.GSK_ERROR_CERT_VALIDATION.code(),
                 client[0].getNumeric(NumericAttribute.GSK_LAST_VALIDATION_ERROR));
         client[0].close();
-        assertEquals(List.of(0), statuses, "asked once, after gsk4j's own validation succeeded");
+        assertEquals(List.of(GskStatus.GSK_OK), statuses, "asked once, after gsk4j's own validation succeeded");
         assertEquals(List.of(server.leaf()), shown.get(0), "GSK_END_ENTITY_CERTIFICATE: the leaf alone");
     }
 
     @Test
     void theRoutineGetsTheChainItAskedFor() throws Exception {
         Credential server = issuing.issueServer("localhost", KeyType.EC_P256, "localhost");
-        assertEquals(null, connect(server, new CertValidationCallback(recording(0),
+        assertEquals(null, connect(server, new CertValidationCallback(recording(GskStatus.GSK_OK),
                 EnumValue.GSK_VALIDATION_REQUIRED, EnumValue.GSK_CERTIFICATE_CHAIN_SENT_VIA_SSL), null));
         assertEquals(List.of(server.chain()), shown.get(0), "as sent: leaf and intermediate");
-        assertEquals(null, connect(server, new CertValidationCallback(recording(0),
+        assertEquals(null, connect(server, new CertValidationCallback(recording(GskStatus.GSK_OK),
                 EnumValue.GSK_VALIDATION_REQUIRED, EnumValue.GSK_COMPLETED_CERTIFICATE_CHAIN), null));
         List<X509Certificate> completed = shown.get(1);
         assertEquals(3, completed.size(), "completed with the trust anchor");
@@ -98,7 +98,7 @@ class ValidationCallbackTest {
     @Test
     void withRequiredValidationAnUntrustedChainNeverReachesTheRoutine() throws Exception {
         Credential stranger = TestPki.selfSigned("localhost", KeyType.EC_P256, "localhost");
-        GskException e = connect(stranger, new CertValidationCallback(recording(0),
+        GskException e = connect(stranger, new CertValidationCallback(recording(GskStatus.GSK_OK),
                 EnumValue.GSK_VALIDATION_REQUIRED, EnumValue.GSK_END_ENTITY_CERTIFICATE), null);
         assertEquals(GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT.code(), e.code());
         assertTrue(statuses.isEmpty());
@@ -108,9 +108,9 @@ class ValidationCallbackTest {
     void withoutRequiredValidationTheRoutineMayAcceptAnUntrustedChain() throws Exception {
         Credential stranger = TestPki.selfSigned("localhost", KeyType.EC_P256, "localhost");
         Session[] client = new Session[1];
-        assertEquals(null, connect(stranger, new CertValidationCallback(recording(0),
+        assertEquals(null, connect(stranger, new CertValidationCallback(recording(GskStatus.GSK_OK),
                 EnumValue.GSK_NO_VALIDATION, EnumValue.GSK_END_ENTITY_CERTIFICATE), client));
-        assertEquals(List.of(6000), statuses, "the routine is told what gsk4j found");
+        assertEquals(List.of(GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT), statuses, "the routine is told what gsk4j found");
         assertEquals(List.of(stranger.leaf()), shown.get(0), "GSK_NO_VALIDATION always shows the chain as sent");
         assertEquals(6000, client[0].validationCode());
         client[0].close();
@@ -121,10 +121,10 @@ class ValidationCallbackTest {
         Instant now = Instant.now();
         Credential expired = issuing.issue("localhost", KeyType.EC_P256, now.minus(Duration.ofDays(10)),
                 now.minus(Duration.ofDays(1)), true, false, "localhost");
-        GskException e = connect(expired, new CertValidationCallback(recording(8),
+        GskException e = connect(expired, new CertValidationCallback(recording(GskStatus.GSK_ERROR_CERT_VALIDATION),
                 EnumValue.GSK_NO_VALIDATION, EnumValue.GSK_END_ENTITY_CERTIFICATE), null);
         assertEquals(GskStatus.GSK_ERROR_CERT_VALIDATION.code(), e.code());
-        assertEquals(List.of(107), statuses);
+        assertEquals(List.of(GskStatus.GSK_KEYFILE_CERT_EXPIRED), statuses);
     }
 
     @Test
@@ -142,14 +142,14 @@ class ValidationCallbackTest {
     @Test
     void requiredValidationAndPassthruConflict() throws Exception {
         Environment env = Stores.environment(dir, EnumValue.GSK_CLIENT_SESSION, clientStore);
-        env.setValidationCallback(new CertValidationCallback(recording(0), EnumValue.GSK_VALIDATION_REQUIRED,
+        env.setValidationCallback(new CertValidationCallback(recording(GskStatus.GSK_OK), EnumValue.GSK_VALIDATION_REQUIRED,
                 EnumValue.GSK_END_ENTITY_CERTIFICATE));
         assertEquals(GskStatus.GSK_CONFLICTING_VALIDATION_SETTING.code(), assertThrows(GskException.class,
                 () -> env.set(EnumAttribute.GSK_SERVER_AUTH_TYPE, EnumValue.GSK_SERVER_AUTH_PASSTHRU)).code());
         Environment other = Stores.environment(dir, EnumValue.GSK_CLIENT_SESSION, clientStore);
         other.set(EnumAttribute.GSK_SERVER_AUTH_TYPE, EnumValue.GSK_SERVER_AUTH_PASSTHRU);
         assertEquals(GskStatus.GSK_CONFLICTING_VALIDATION_SETTING.code(), assertThrows(GskException.class,
-                () -> other.setValidationCallback(new CertValidationCallback(recording(0),
+                () -> other.setValidationCallback(new CertValidationCallback(recording(GskStatus.GSK_OK),
                         EnumValue.GSK_VALIDATION_REQUIRED, EnumValue.GSK_END_ENTITY_CERTIFICATE))).code());
         other.init();
         assertEquals(GskStatus.GSK_INVALID_STATE.code(), assertThrows(GskException.class,

@@ -3,6 +3,7 @@ package io.gsk4j.cli;
 import static io.gsk4j.compat.Gsk.GSK_SSL_EXTN_SERVERNAME_REQUEST;
 
 import io.gsk4j.CipherSpec;
+import io.gsk4j.Party;
 import io.gsk4j.TlsProtocol;
 import io.gsk4j.cli.Choices.Auth;
 import io.gsk4j.cli.Choices.OnOff;
@@ -170,6 +171,8 @@ final class ClientCommand implements Callable<Integer> {
         }
         Step failed = Progress.run(spec.commandLine().getErr(), "waiting for the server's handshake (timeout "
                 + (tls.handshakeTimeout == 0 ? "none" : tls.handshakeTimeout + " s") + ")", session::handshake);
+        facts.certificateAuthorities = session.certificateRequestAuthorities();
+        report.certificateAuthorities = facts.certificateAuthorities;
         if (failed != null) {
             report.failure = failed;
             report.stage = Facts.Stage.HANDSHAKE;
@@ -198,6 +201,16 @@ final class ClientCommand implements Callable<Integer> {
         if (report.exchange != null && report.exchange.failure() != null) {
             facts.failedAt(report.exchange.failure(), Facts.Stage.DATA);
             report.dataExplanation = Explanations.explain(report.exchange.failure().rc(), facts);
+            if (facts.refusedBy == Party.PEER) {
+                // the server refused this client after the handshake (TLS 1.3 checks the client's
+                // certificate then): the connection failed, whatever gsk_secure_soc_init returned
+                ConnectionReport.Exchange e = report.exchange;
+                report.failure = e.failure();
+                report.stage = Facts.Stage.DATA;
+                // said once, as the run's failure, not again under the exchange
+                report.exchange = new ConnectionReport.Exchange(e.sent(), e.received(), e.receivedBytes(), null, e.note());
+                report.dataExplanation = null;
+            }
         }
     }
 

@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * After a failed client handshake: extra connections that make the explanation specific. A
- * failed handshake keeps no chain, so one PASSTHRU connection fetches it; a cipher or
+ * chain this client refused comes with the failure; when the failure has none (the server
+ * refused, or the chain was not judged) one PASSTHRU connection fetches it; a cipher or
  * protocol mismatch is narrowed down by {@link SuiteProbe}; a port that is not TLS is looked
  * at in plain text. The status itself stays the one the first gsk_secure_soc_init returned.
  */
@@ -19,6 +20,10 @@ final class ClientDiagnosis {
 
     static void run(Probe.Base base, Facts facts, ConnectionReport report, PrintWriter err) {
         int rc = report.failure.rc();
+        if (report.chain.isEmpty() && facts.problem != null && !facts.chain.isEmpty()) {
+            report.chain = facts.chain; // the refused chain, kept with the failure: no second connection
+            report.chainSource = facts.chainSource;
+        }
         if (report.chain.isEmpty() && (rc == GSK_IBMI_ERROR_NOT_TRUSTED_ROOT || rc == GSK_KEYFILE_CERT_EXPIRED
                 || rc == GSK_ERROR_CERT_VALIDATION || rc == GSK_ERROR_UNSUPPORTED_CERTIFICATE_TYPE
                 || rc == GSK_ERROR_BAD_CERTIFICATE && facts.validationCode != 0)) {

@@ -98,7 +98,7 @@ final class ClientExchange {
             GskSecureSession.ReadResult r = session.read(buffer);
             if (!r.ok()) {
                 if (!closedByUs) { // our own close wakes the read with GSK_IBMI_ERROR_CLOSED: not a failure
-                    readFailure = new Step("gsk_secure_soc_read(session, buf, " + buffer.length + ", &amt)", r.rc(), r.errno(), null);
+                    readFailure = r.failure();
                 }
                 return;
             }

@@ -3,6 +3,9 @@ package io.gsk4j.cli;
 import static io.gsk4j.compat.Gsk.gsk_strerror;
 
 import io.gsk4j.Errno;
+import io.gsk4j.GskException;
+import io.gsk4j.Party;
+import io.gsk4j.TlsAlert;
 import io.gsk4j.GskStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,6 +38,8 @@ final class ConnectionReport {
     Integer validationRule;
     List<CertSummary> chain = List.of();
     String chainSource;
+    /** The CA names the server listed when it asked for a client certificate; null when it did not ask. */
+    List<String> certificateAuthorities;
     Explanation explanation;
     /** Why the exchange after a good handshake failed, when it did. */
     Explanation dataExplanation;
@@ -71,12 +76,17 @@ final class ConnectionReport {
         m.put("stage", stage == null ? null : stage.name().toLowerCase(java.util.Locale.ROOT));
         m.put("status", statusJson());
         m.put("detail", failure == null ? null : failure.detail());
+        GskException facts = failure == null ? null : failure.failure();
+        m.put("refusedBy", facts == null ? null : facts.refusedBy().map(p -> p == Party.LOCAL ? "us" : "peer").orElse(null));
+        m.put("alert", facts == null ? null : alertJson(facts));
         m.put("negotiated", negotiated == null ? null : negotiated.toJson());
         m.put("validation", validationCode == null ? null : validationJson(validationCode));
         List<Object> certs = new ArrayList<>();
         chain.forEach(c -> certs.add(c.toJson()));
         m.put("chain", certs);
         m.put("chainSource", chainSource);
+        m.put("certificateRequest", certificateAuthorities == null ? null
+                : Map.of("authorities", List.copyOf(certificateAuthorities)));
         m.put("explanation", explanation == null ? null : explanation.toJson());
         m.put("notes", List.copyOf(notes));
         m.put("exchange", exchangeJson());
@@ -111,6 +121,24 @@ final class ConnectionReport {
         s.put("call", failure == null ? "gsk_secure_soc_init(session)" : failure.call());
         s.put("errno", failure == null || failure.errno() == null ? null : errnoJson(failure.errno()));
         return s;
+    }
+
+    /** The alert that ended the connection: the one received from the partner, the one we sent. */
+    private static Map<String, Object> alertJson(GskException facts) {
+        if (facts.alertReceived().isEmpty() && facts.alertSent().isEmpty()) {
+            return null;
+        }
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("received", facts.alertReceived().map(ConnectionReport::alertJson).orElse(null));
+        a.put("sent", facts.alertSent().map(ConnectionReport::alertJson).orElse(null));
+        return a;
+    }
+
+    private static Map<String, Object> alertJson(TlsAlert alert) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", alert.rfcName());
+        m.put("number", alert.number());
+        return m;
     }
 
     private Map<String, Object> exchangeJson() {

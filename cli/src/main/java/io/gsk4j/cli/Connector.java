@@ -47,8 +47,8 @@ final class Connector {
             throw new Failure("no answer within " + timeoutSeconds + " s", Errno.ETIMEDOUT, false);
         } catch (ConnectException e) {
             close(channel);
-            boolean refused = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("refused");
-            throw new Failure(String.valueOf(e.getMessage()), refused ? Errno.ECONNREFUSED : null, false);
+            Errno errno = Errno.of(e);
+            throw new Failure(String.valueOf(e.getMessage()), errno == Errno.EIO ? null : errno, false);
         } catch (IOException e) {
             close(channel);
             throw new Failure(e.getClass().getSimpleName() + ": " + e.getMessage(), null, false);

@@ -1,6 +1,10 @@
 package io.gsk4j.cli;
 
+import io.gsk4j.CertificateProblem;
 import io.gsk4j.CipherSpec;
+import io.gsk4j.Party;
+import io.gsk4j.StoreProblem;
+import io.gsk4j.TlsAlert;
 import io.gsk4j.Errno;
 import io.gsk4j.GskStatus;
 import io.gsk4j.TlsProtocol;
@@ -16,8 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,9 +29,6 @@ import java.util.stream.Collectors;
  */
 final class Explanations {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
-    private static final Pattern QUOTED_DATE = Pattern.compile("\"([^\"]+)\" (expired on|is not valid before) (\\S+)");
-    private static final Pattern ENDS_AT = Pattern.compile("ends at \"([^\"]+)\"");
-    private static final Pattern ALERT = Pattern.compile("fatal alert (\\w+)");
 
     private static final Map<GskStatus, Function<Facts, Explanation>> TABLE = new EnumMap<>(GskStatus.class);
 
@@ -223,7 +222,7 @@ final class Explanations {
         if (alert != null) {
             return new Explanation("The " + f.partner() + " does not trust this " + (f.server ? "server" : "client")
                     + "'s certificate: it sent the alert " + alert + ", so the CA that issued the certificate in "
-                    + storeText(f) + " is not in its trust store." + (f.stage == Facts.Stage.DATA ? tls13Late() : ""),
+                    + storeText(f) + " is not in its trust store." + acceptedFrom(f) + (f.stage == Facts.Stage.DATA ? tls13Late() : ""),
                     giveOurCa(f));
         }
         String where = storeText(f);
@@ -238,16 +237,58 @@ final class Explanations {
                             + shortFingerprint(leaf) + " with the server's administrator first); for a test only,"
                             + " --server-auth passthru lets the handshake through.");
         }
+        if (!f.server && endsAtALeaf(f)) {
+            return leafOnly(f);
+        }
         String what = (f.server ? "The client's certificate chain" : "The server's certificate chain")
                 + (ca != null ? " ends at " + quoted(ca) + ", a CA that " + where + " does not trust."
                 : " does not end at a CA that " + where + " trusts.");
-        String fix = (f.pemStore ? "Append " : "Import ") + (ca != null ? "the certificate of " + quoted(ca) : "the issuing CA's certificate")
-                + (f.pemStore ? " to the PEM store: cat ca.pem >> " + f.store
-                : " as a trusted entry: gsk4j store import --store " + storeArg(f) + " --trusted --label LABEL ca.pem")
+        String fix = trustTheCa(f, ca != null ? "the certificate of " + quoted(ca) : "the issuing CA's certificate")
                 + " (get ca.pem from the " + f.partner() + "'s administrator or your PKI, and check its fingerprint)";
         fix += f.server ? "; for a test only, --client-auth-type passthru lets such clients in."
                 : "; for a test only, --server-auth passthru lets the handshake through and still reports the code.";
         return new Explanation(what, fix);
+    }
+
+    /** The refused chain stops at an end-entity certificate that is not self-issued: its issuer was not sent. */
+    private static boolean endsAtALeaf(Facts f) {
+        CertificateProblem p = f.problem;
+        return p != null && p.chainEnd().isPresent() && !p.chainEndSelfIssued() && p.chainEnd().get().getBasicConstraints() < 0;
+    }
+
+    /**
+     * The server sent its certificate without the one that issued it. Usually an intermediate the
+     * server should send (the fix is there, never a trusted intermediate here); in a private PKI
+     * the issuer may be the root, which is then trusted here.
+     */
+    private static Explanation leafOnly(Facts f) {
+        java.security.cert.X509Certificate end = f.problem.chainEnd().orElseThrow();
+        String issuer = end.getIssuerX500Principal().getName();
+        String published = io.gsk4j.internal.ocsp.OcspUrls.aiaCaIssuersUrl(end)
+                .map(url -> " (the certificate says the issuer's certificate is published at " + url + ")").orElse("");
+        return new Explanation("The server sent its certificate " + quoted(end.getSubjectX500Principal().getName())
+                + " without the certificate of its issuer " + quoted(issuer) + published + ", and " + storeText(f)
+                + " does not hold that issuer: the server omits its intermediate CA certificate, or its CA is a private"
+                + " root this store does not trust.",
+                "If " + quoted(issuer) + " is an intermediate CA, the fix belongs on the server: have it send its full"
+                        + " chain (its certificate followed by the intermediate); do not trust an intermediate here. If it is"
+                        + " the root of a private PKI you trust, " + lowerFirst(trustTheCa(f, "its certificate"))
+                        + " (check the fingerprint with the server's administrator).");
+    }
+
+    /** How to make the store trust a CA: import, append to a PEM store of our own, never edit the OS bundle. */
+    private static String trustTheCa(Facts f, String what) {
+        if (f.pemStore && f.store != null && (f.store.startsWith("/etc/ssl/") || f.store.startsWith("/etc/pki/"))) {
+            return "Add " + what + " the operating system's way (Debian: copy ca.pem to /usr/local/share/ca-certificates/ca.crt"
+                    + " and run update-ca-certificates; the bundle " + f.store + " is regenerated, so do not edit it), or"
+                    + " give gsk4j a store of its own: gsk4j store import --store trust.p12 --trusted --label LABEL ca.pem";
+        }
+        return (f.pemStore ? "Append " : "Import ") + what + (f.pemStore ? " to the PEM store: cat ca.pem >> " + f.store
+                : " as a trusted entry: gsk4j store import --store " + storeArg(f) + " --trusted --label LABEL ca.pem");
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     private static Explanation expired(Facts f) {
@@ -275,18 +316,18 @@ final class Explanations {
                         "Check the clock on both machines (this one says " + day(f.now) + "), or wait until then.");
             }
         }
-        Matcher m = f.detail == null ? null : QUOTED_DATE.matcher(f.detail);
-        if (m != null && m.find()) {
-            String date = dayOf(m.group(3));
-            boolean notYet = m.group(2).startsWith("is not");
-            boolean anchor = !f.chain.isEmpty();
-            String who = anchor ? "The trusted CA certificate " + quoted(m.group(1)) + " in " + storeText(f)
-                    : "The certificate " + quoted(m.group(1)) + " in the " + partner + "'s chain";
+        CertificateProblem p = f.problem;
+        if (p != null && p.concerning().isPresent()) {
+            boolean notYet = p.notBefore().orElseThrow().isAfter(f.now);
+            boolean anchor = p.concernsAnchor();
+            String subject = p.subject().orElse(null);
+            String who = anchor ? "The trusted CA certificate " + quoted(subject) + " in " + storeText(f)
+                    : "The certificate " + quoted(subject) + " in the " + partner + "'s chain";
             if (notYet) {
-                return new Explanation(who + " is not valid before " + date + ".",
+                return new Explanation(who + " is not valid before " + day(p.notBefore().orElseThrow()) + ".",
                         "Check the clock on both machines (this one says " + day(f.now) + ").");
             }
-            return new Explanation(who + " expired on " + date + ".", anchor
+            return new Explanation(who + " expired on " + day(p.notAfter().orElseThrow()) + ".", anchor
                     ? "Replace it in " + storeArg(f) + " with the CA's renewed certificate (gsk4j store import --trusted)."
                     : "Renew it and install the new certificate; for a test only, "
                             + (f.server ? "--client-auth-type passthru" : "--server-auth passthru") + " lets the handshake through.");
@@ -307,6 +348,17 @@ final class Explanations {
         return new Explanation("A TLS record from the " + f.partner() + " failed its integrity check: it was changed on the"
                 + " way or the " + f.partner() + "'s TLS stack is broken.",
                 "Look for a middlebox (proxy, load balancer, packet inspection) between the two ends, and try again.");
+    }
+
+    /** "CN=A; CN=B", or what an empty list means. */
+    static String authoritiesText(List<String> authorities) {
+        return authorities.isEmpty() ? "any CA (its request named none)" : String.join("; ", authorities);
+    }
+
+    /** What the server said it would accept, when it asked for our certificate. */
+    private static String acceptedFrom(Facts f) {
+        return f.server || f.certificateAuthorities == null ? ""
+                : " The server accepts certificates from " + authoritiesText(f.certificateAuthorities) + ".";
     }
 
     /** Why a refusal showed up on a read although the handshake returned GSK_OK. */
@@ -375,29 +427,30 @@ final class Explanations {
     }
 
     private static Explanation storeNotOpened(Facts f) {
-        if (f.detailHas(".kdb") || f.detailHas("cms key database")) {
+        StoreProblem why = f.storeProblem;
+        if (why == StoreProblem.UNKNOWN_FORMAT && f.store != null && f.store.toLowerCase(java.util.Locale.ROOT).endsWith(".kdb")) {
             return new Explanation("The store " + f.store + " is an IBM CMS key database (.kdb), which only IBM's code reads.",
                     "Export it to PKCS#12 (DCM, or gsk8capicmd -cert -export -target_type pkcs12) and pass the .p12 file.");
         }
-        if (f.detailHas("stash file") && f.detailHas("does not exist")) {
+        if (why == StoreProblem.STASH_MISSING) {
             return new Explanation("The stash file does not exist" + detailSuffix(f) + ".",
                     "Create it: gsk4j store stash --store " + storeArg(f) + " --out FILE.sth, or give the password instead.");
         }
-        if (f.detailHas("does not exist") && f.isSystemStore()) {
+        if (why == StoreProblem.MISSING && f.isSystemStore()) {
             return new Explanation("No --keyring was given, so GSKit used *SYSTEM, which gsk4j reads from "
                     + homePath(f, "system.p12") + " - and that file does not exist.",
                     "Pass --keyring FILE, or create the system store: gsk4j store create --store " + homePath(f, "system.p12")
                             + ", then gsk4j store stash --store " + homePath(f, "system.p12") + " (it writes system.sth"
                             + " beside it; the home is $GSK4J_HOME or ~/.gsk4j).");
         }
-        if (f.detailHas("does not exist")) {
+        if (why == StoreProblem.MISSING) {
             return new Explanation("The store " + f.store + " does not exist.",
                     "Check the path, or create the store: gsk4j store create --store " + storeArg(f) + ".");
         }
-        if (f.detailHas("directory")) {
+        if (why == StoreProblem.NOT_A_FILE) {
             return new Explanation("The store " + f.store + " is a directory, not a file.", "Name the store file itself.");
         }
-        if (f.detailHas("not in a format") || f.detailHas("corrupt") || f.detailHas("cannot be read")) {
+        if (why == StoreProblem.UNKNOWN_FORMAT || why == StoreProblem.DAMAGED) {
             return new Explanation("The file " + f.store + " is not a store gsk4j can read" + detailSuffix(f) + ".",
                     "gsk4j reads PKCS#12, JKS, JCEKS and PEM; convert the file (gsk4j store import reads PEM and PKCS#12).");
         }
@@ -406,8 +459,9 @@ final class Explanations {
     }
 
     private static Explanation noCiphers(Facts f) {
-        if (f.stage == Facts.Stage.ENVIRONMENT || f.stage == Facts.Stage.SETUP || f.detailHas("every protocol is switched off")
-                || f.detailHas("configured")) {
+        // nobody refused: our own configuration has nothing to offer, before any byte was sent
+        boolean ourConfiguration = f.factsKnown && f.refusedBy == null;
+        if (f.stage == Facts.Stage.ENVIRONMENT || f.stage == Facts.Stage.SETUP || ourConfiguration) {
             return new Explanation("There is no cipher suite to offer" + detailSuffix(f) + ": every protocol is off, or the"
                     + " lists name only suites this Java runtime cannot use.",
                     "Switch a protocol on (--tls13 on, --tls12 on) and list suites this runtime supports: "
@@ -436,8 +490,9 @@ final class Explanations {
     }
 
     private static Explanation noCertificate(Facts f) {
-        if (f.server && (f.detailHas("sent no certificate") || f.detailHas("no certificate from")
-                || "required".equals(f.clientAuth) && f.stage == Facts.Stage.HANDSHAKE && !f.detailHas("no key"))) {
+        // refused by this server: the client sent none; refused by nobody: this server has none of its own
+        if (f.server && (f.refusedBy == Party.LOCAL
+                || !f.factsKnown && "required".equals(f.clientAuth) && f.stage == Facts.Stage.HANDSHAKE)) {
             return new Explanation("The client sent no certificate, and --client-auth required"
                     + " (GSK_SERVER_SESSION_WITH_CL_AUTH_CRITICAL) demands one.",
                     "Give the client a certificate from a CA this server trusts (openssl s_client -cert/-key, or gsk4j"
@@ -451,7 +506,7 @@ final class Explanations {
         }
         return new Explanation("The server demands a client certificate and this client has none to send: "
                 + storeText(f) + " holds no key" + (f.label != null ? " under " + quoted(f.label) : " (or no --label names one)") + "."
-                + (f.stage == Facts.Stage.DATA ? tls13Late() : ""),
+                + acceptedFrom(f) + (f.stage == Facts.Stage.DATA ? tls13Late() : ""),
                 "Get a client certificate from a CA the server trusts (gsk4j store sign --usage client ...), put it in a"
                         + " store and pass --keyring STORE --label LABEL.");
     }
@@ -465,7 +520,8 @@ final class Explanations {
         if (ValidationCodes.reason(f.validationCode).isPresent()) {
             return certValidation(f); // a named rule found the certificate malformed
         }
-        if (f.validationCode == GskStatus.GSK_ERROR_BAD_CERTIFICATE.code() || f.detailHas("signature")) {
+        if (f.validationCode == GskStatus.GSK_ERROR_BAD_CERTIFICATE.code()
+                || f.problem != null && f.problem.status() == GskStatus.GSK_ERROR_BAD_CERTIFICATE) {
             return new Explanation("A signature in the " + f.partner() + "'s chain does not verify" + detailSuffix(f)
                     + ": the chain was put together wrongly or tampered with.",
                     "Have the " + f.partner() + " send its certificate with the right intermediate CA certificates.");
@@ -480,7 +536,7 @@ final class Explanations {
         }
         return new Explanation("The server refused this client's certificate" + (alert != null ? " (it sent the alert "
                 + alert + ")" : "") + ": it does not trust the CA that issued it, or the certificate is not fit for client"
-                + " authentication." + (f.stage == Facts.Stage.DATA ? tls13Late() : ""),
+                + " authentication." + acceptedFrom(f) + (f.stage == Facts.Stage.DATA ? tls13Late() : ""),
                 "Have the client certificate issued by a CA the server trusts, or give the server's administrator your CA"
                         + " certificate (gsk4j store export --store " + storeArg(f) + " --label LABEL --chain).");
     }
@@ -548,7 +604,7 @@ final class Explanations {
 
     private static Explanation badPeer(Facts f) {
         String alert = alertName(f);
-        if ("unrecognized_name".equals(alert) || f.detailHas("server name")) {
+        if (f.alertReceived == TlsAlert.UNRECOGNIZED_NAME || f.alertSent == TlsAlert.UNRECOGNIZED_NAME) {
             return f.server
                     ? new Explanation("The client asked for a server name outside this server's critical name list"
                             + detailSuffix(f) + ".", "Add the name to GSK_SSL_EXTN_SERVERNAME_CRITICAL_LIST, or have the client"
@@ -626,18 +682,17 @@ final class Explanations {
         return (f.home != null ? f.home : "~/.gsk4j") + "/" + file;
     }
 
-    /** Where the chain ends: the issuer of its last certificate, else the name in the library's sentence. */
+    /** The CA the chain stops short of: from the refusal's built path, else the issuer of the chain's last certificate. */
     private static String chainEnd(Facts f) {
-        if (!f.chain.isEmpty()) {
-            return f.chain.get(f.chain.size() - 1).issuer();
+        if (f.problem != null && f.problem.chainEndIssuer().isPresent()) {
+            return f.problem.chainEndIssuer().get();
         }
-        Matcher m = f.detail == null ? null : ENDS_AT.matcher(f.detail);
-        return m != null && m.find() ? m.group(1) : null;
+        return f.chain.isEmpty() ? null : f.chain.get(f.chain.size() - 1).issuer();
     }
 
+    /** The name of the alert the partner refused us with, or null. */
     private static String alertName(Facts f) {
-        Matcher m = f.detail == null ? null : ALERT.matcher(f.detail);
-        return m != null && m.find() ? m.group(1) : null;
+        return f.alertReceived == null ? null : f.alertReceived.rfcName();
     }
 
     private static String shortFingerprint(CertSummary c) {
@@ -646,14 +701,6 @@ final class Explanations {
 
     static String day(Instant t) {
         return t == null ? "(unknown)" : DAY.format(t);
-    }
-
-    private static String dayOf(String iso) {
-        try {
-            return day(Instant.parse(iso));
-        } catch (RuntimeException e) {
-            return iso;
-        }
     }
 
     /** "TLS 1.3: A, B; TLS 1.2: C" */

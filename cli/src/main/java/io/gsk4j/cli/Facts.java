@@ -1,6 +1,12 @@
 package io.gsk4j.cli;
 
+import io.gsk4j.CertificateInfo;
+import io.gsk4j.CertificateProblem;
 import io.gsk4j.Errno;
+import io.gsk4j.GskException;
+import io.gsk4j.Party;
+import io.gsk4j.StoreProblem;
+import io.gsk4j.TlsAlert;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,8 +49,22 @@ final class Facts {
     String home;
     /** The failing call's attribute, when a setter failed. */
     String attribute;
-    /** The library's own sentence (GskException message without the status). */
+    /** The library's own sentence (GskException message without the status): shown, never read. */
     String detail;
+    /** Whether the failing call's facts below are known (false for a bare number, as in strerror). */
+    boolean factsKnown;
+    /** The alert the partner sent that ended the connection, or null. */
+    TlsAlert alertReceived;
+    /** The alert this side sent when it refused, when it could be seen, or null. */
+    TlsAlert alertSent;
+    /** Which end refused: this side, the partner, or null when nobody did (configuration, I/O, timeout). */
+    Party refusedBy;
+    /** Why this side refused the partner's chain, or null. */
+    CertificateProblem problem;
+    /** The CA names the server listed when it asked for our certificate; null when it did not ask. */
+    List<String> certificateAuthorities;
+    /** Why the store could not be opened, or null. */
+    StoreProblem storeProblem;
     Errno errno;
     /** A connection failure's message when there is no errno for it. */
     String connectError;
@@ -75,13 +95,33 @@ final class Facts {
         return f;
     }
 
-    /** Takes what the failing call tells: where, the library's sentence, errno, the attribute. */
+    /** Takes what the failing call tells: where, the library's sentence, errno, the attribute, the failure's facts. */
     Facts failedAt(Step step, Stage where) {
         stage = where;
         detail = step.detail();
         errno = step.errno();
         attribute = step.attribute();
+        GskException failure = step.failure();
+        factsKnown = failure != null;
+        if (failure != null) {
+            alertReceived = failure.alertReceived().orElse(null);
+            alertSent = failure.alertSent().orElse(null);
+            refusedBy = failure.refusedBy().orElse(null);
+            problem = failure.certificateProblem().orElse(null);
+            storeProblem = failure.storeProblem().orElse(null);
+            if (problem != null && chain.isEmpty() && !problem.chainReceived().isEmpty()) {
+                chain = summaries(problem.chainReceived());
+                chainSource = "as the " + partner() + " sent it (kept with the refusal)";
+            }
+        }
         return this;
+    }
+
+    /** Certificates described the way the report shows them. */
+    static List<CertSummary> summaries(List<java.security.cert.X509Certificate> certificates) {
+        List<CertSummary> out = new java.util.ArrayList<>();
+        certificates.forEach(c -> out.add(CertSummary.fromCore(CertificateInfo.describe(c))));
+        return List.copyOf(out);
     }
 
     /** The stage of a failed environment set-up: a setter, or gsk_environment_init. */
@@ -100,9 +140,5 @@ final class Facts {
     boolean isSystemStore() {
         return applicationId == null && (store == null || store.equalsIgnoreCase("*SYSTEM")
                 || store.equalsIgnoreCase("/QIBM/UserData/ICSS/Cert/Server/DEFAULT.KDB"));
-    }
-
-    boolean detailHas(String text) {
-        return detail != null && detail.toLowerCase(java.util.Locale.ROOT).contains(text.toLowerCase(java.util.Locale.ROOT));
     }
 }

@@ -2,9 +2,7 @@ package io.gsk4j.cli;
 
 import static io.gsk4j.compat.Gsk.*;
 
-import io.gsk4j.Environment;
 import io.gsk4j.Errno;
-import io.gsk4j.GskException;
 import io.gsk4j.compat.CertDataRef;
 import io.gsk4j.compat.GskHandle;
 import io.gsk4j.compat.IntRef;
@@ -41,33 +39,14 @@ final class GskEnvironment implements AutoCloseable {
                 return;
             }
         }
-        int rc = gsk_environment_init(env);
-        if (!call("gsk_environment_init(env)", rc)) {
-            failure = new Step(failure.call(), rc, failure.errno(), initDetail());
-        }
-    }
-
-    /**
-     * The library's sentence for a failed init. The compat layer returns only the number, so
-     * the Java API runs init once more on the same (still uninitialised) environment.
-     */
-    private String initDetail() {
-        Environment environment = environmentOf(env);
-        if (environment == null) {
-            return null;
-        }
-        try {
-            environment.init();
-            return null;
-        } catch (GskException e) {
-            return Step.detailOf(e.getMessage());
-        }
+        // a failed init's facts come with the step: nothing is run again to learn them
+        call("gsk_environment_init(env)", gsk_environment_init(env));
     }
 
     private boolean call(String text, int rc) {
         transcript.record(side, text, rc);
         if (rc != GSK_OK && failure == null) {
-            failure = new Step(text, rc, rc == GSK_ERROR_IO ? Errno.fromCode(errno()).orElse(null) : null, null);
+            failure = Step.failed(text, rc, rc == GSK_ERROR_IO ? Errno.fromCode(errno()).orElse(null) : null);
         }
         return rc == GSK_OK;
     }

@@ -6,7 +6,6 @@ import io.gsk4j.CertificateInfo;
 import io.gsk4j.Errno;
 import io.gsk4j.GskException;
 import io.gsk4j.Session;
-import io.gsk4j.SessionState;
 import io.gsk4j.compat.CertDataRef;
 import io.gsk4j.compat.GskHandle;
 import io.gsk4j.compat.IntRef;
@@ -34,8 +33,8 @@ final class GskSecureSession implements AutoCloseable {
         this.side = side;
     }
 
-    /** What one gsk_secure_soc_read returned: GSK_OK with a count (0 = end of stream), or a failure. */
-    record ReadResult(int rc, int count, Errno errno) {
+    /** What one gsk_secure_soc_read returned: GSK_OK with a count (0 = end of stream), or a failure with its facts. */
+    record ReadResult(int rc, int count, Errno errno, Step failure) {
         boolean ok() {
             return rc == GSK_OK;
         }
@@ -69,35 +68,23 @@ final class GskSecureSession implements AutoCloseable {
         return failed;
     }
 
-    /** gsk_secure_soc_init; null when the session is secure, else the failure with the library's sentence. */
+    /** gsk_secure_soc_init; null when the session is secure, else the failure with its facts. */
     Step handshake() {
-        Step failed = call("gsk_secure_soc_init(session)", gsk_secure_soc_init(session));
-        return failed == null ? null : new Step(failed.call(), failed.rc(), failed.errno(), failureDetail());
+        return call("gsk_secure_soc_init(session)", gsk_secure_soc_init(session));
     }
 
     /**
-     * The sentence behind a failed handshake. A failed session is sticky, so asking the Java
-     * API for the handshake again replays the same failure without touching the socket.
-     */
-    private String failureDetail() {
-        Session s = sessionOf(session);
-        if (s == null || s.state() != SessionState.FAILED) {
-            return null;
-        }
-        try {
-            s.handshake();
-            return null;
-        } catch (GskException e) {
-            return Step.detailOf(e.getMessage());
-        }
-    }
-
-    /**
-     * A handshake that failed with {@code rc} (a startInit completion): the failure with the
-     * library's sentence, as {@link #handshake()} gives it.
+     * A handshake that failed with {@code rc} (a startInit completion): the failure with its
+     * facts, as {@link #handshake()} gives it: the session's own failure, which it keeps, else
+     * what the compat layer kept for this thread.
      */
     Step handshakeFailed(String call, int rc, Errno errno) {
-        return new Step(call, rc, errno, failureDetail());
+        Session s = sessionOf(session);
+        GskException kept = s == null ? null : s.failure().filter(e -> e.code() == rc).orElse(null);
+        if (kept == null) {
+            return Step.failed(call, rc, errno);
+        }
+        return new Step(call, rc, errno, kept.detail().isBlank() ? null : kept.detail(), kept);
     }
 
     /** gsk_secure_soc_startInit; every result arrives on the port (the call returns 6019 when it started). */
@@ -137,6 +124,15 @@ final class GskSecureSession implements AutoCloseable {
         int rc = gsk_attribute_get_numeric_value(session, GSK_LAST_VALIDATION_ERROR, code);
         transcript.record(side, "gsk_attribute_get_numeric_value(session, GSK_LAST_VALIDATION_ERROR, &code)", rc);
         return rc == GSK_OK ? code.value : -1;
+    }
+
+    /**
+     * The CA names the server listed when it asked for this client's certificate (empty list:
+     * it named none); null when it did not ask. GSKit has no attribute for it: the Java API's.
+     */
+    List<String> certificateRequestAuthorities() {
+        Session s = sessionOf(session);
+        return s == null ? null : s.certificateRequestAuthorities().orElse(null);
     }
 
     /** The results of a secure session, read with the get functions. */
@@ -187,8 +183,9 @@ final class GskSecureSession implements AutoCloseable {
         IntRef amount = new IntRef();
         int rc = gsk_secure_soc_read(session, buffer, buffer.length, amount);
         Errno errno = rc == GSK_ERROR_IO ? Errno.fromCode(errno()).orElse(null) : null;
-        transcript.record(side, "gsk_secure_soc_read(session, buf, " + buffer.length + ", &amt)", rc);
-        return new ReadResult(rc, amount.value, errno);
+        String text = "gsk_secure_soc_read(session, buf, " + buffer.length + ", &amt)";
+        transcript.record(side, text, rc);
+        return new ReadResult(rc, amount.value, errno, rc == GSK_OK ? null : Step.failed(text, rc, errno));
     }
 
     /** Ends the session (close_notify when secure); safe from another thread and more than once. */
@@ -203,6 +200,6 @@ final class GskSecureSession implements AutoCloseable {
     private Step call(String text, int rc) {
         Errno errno = rc == GSK_ERROR_IO ? Errno.fromCode(errno()).orElse(null) : null;
         transcript.record(side, text, rc);
-        return rc == GSK_OK ? null : new Step(text, rc, errno, null);
+        return rc == GSK_OK ? null : Step.failed(text, rc, errno);
     }
 }

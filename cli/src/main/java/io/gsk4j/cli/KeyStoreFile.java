@@ -13,7 +13,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.UnrecoverableKeyException;
 import java.util.Locale;
 
 /**
@@ -67,7 +66,7 @@ final class KeyStoreFile {
             ks.load(new ByteArrayInputStream(content), password);
             return ks;
         } catch (IOException e) {
-            if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage()).contains("password")) {
+            if (io.gsk4j.internal.JdkMessages.wrongStorePassword(e)) { // core's one reading of the JDK's words
                 throw new CommandFailure("wrong password for " + file);
             }
             throw new CommandFailure("cannot read " + file + ": " + e.getMessage(), e);

@@ -1,19 +1,35 @@
 package io.gsk4j.cli;
 
 import io.gsk4j.Errno;
+import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
+import io.gsk4j.compat.Gsk;
 import java.util.regex.Pattern;
 
 /**
  * A gsk_* call that did not return GSK_OK: the call as C would write it, its return code, the
- * errno when the code is GSK_ERROR_IO, and the library's own sentence about it when known.
+ * errno when the code is GSK_ERROR_IO, the library's own sentence about it when known, and the
+ * failure's facts (alert, certificate problem, which end refused) from {@link Gsk#lastFailure()}.
  */
-record Step(String call, int rc, Errno errno, String detail) {
-    private static final Pattern STATUS_PREFIX = Pattern.compile("^\\S+ \\(-?\\d+\\)( errno \\S+ \\(\\d+\\))?: ");
-
+record Step(String call, int rc, Errno errno, String detail, GskException failure) {
     private static final Pattern SETTER_ATTRIBUTE = Pattern.compile("^gsk_attribute_set_\\w+\\(\\w+, (GSK_\\w+),");
 
-    /** The attribute of a failed gsk_attribute_set_* call, else null. */
+    /** A failure known only by its number and, at most, a sentence of the CLI's own. */
+    Step(String call, int rc, Errno errno, String detail) {
+        this(call, rc, errno, detail, null);
+    }
+
+    /**
+     * The step of a compat call that just returned {@code rc} on this thread, with the facts the
+     * compat layer kept for it (read at once: the next failing call replaces them).
+     */
+    static Step failed(String call, int rc, Errno errno) {
+        GskException failure = Gsk.lastFailure().filter(e -> e.code() == rc).orElse(null);
+        String detail = failure == null || failure.detail().isBlank() ? null : failure.detail();
+        return new Step(call, rc, errno, detail, failure);
+    }
+
+    /** The attribute of a failed gsk_attribute_set_* call, else null (read from our own call text). */
     String attribute() {
         java.util.regex.Matcher m = SETTER_ATTRIBUTE.matcher(call);
         return m.find() ? m.group(1) : null;
@@ -27,19 +43,5 @@ record Step(String call, int rc, Errno errno, String detail) {
     String result() {
         String text = rc + " " + statusName();
         return errno == null ? text : text + " (errno " + errno.posixName() + " " + errno.code() + ")";
-    }
-
-    /** A GskException message without its "NAME (n): " prefix, which the report prints on its own. */
-    static String detailOf(String message) {
-        if (message == null) {
-            return null;
-        }
-        // a replayed failure carries the prefix twice: strip them all
-        String stripped = message;
-        for (String before = null; !stripped.equals(before); ) {
-            before = stripped;
-            stripped = STATUS_PREFIX.matcher(stripped).replaceFirst("");
-        }
-        return stripped.isBlank() ? null : stripped;
     }
 }

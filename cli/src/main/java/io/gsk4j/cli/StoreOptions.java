@@ -45,7 +45,7 @@ final class StoreOptions {
             try {
                 return StashFile.read(stash);
             } catch (GskException e) {
-                throw new CommandFailure("cannot read the stash file " + stash + ": " + Step.detailOf(e.getMessage()));
+                throw new CommandFailure("cannot read the stash file " + stash + ": " + e.detail());
             }
         }
         char[] typed = newStore ? PasswordSource.promptNew(cl, "Password for the new store " + store + ": ")

@@ -116,7 +116,7 @@ final class StoreSignCommand implements Callable<Integer> {
             try {
                 return StashFile.read(caStash);
             } catch (GskException e) {
-                throw new CommandFailure("cannot read the stash file " + caStash + ": " + Step.detailOf(e.getMessage()));
+                throw new CommandFailure("cannot read the stash file " + caStash + ": " + e.detail());
             }
         }
         char[] typed = PasswordSource.prompt("Password for the CA store " + caStore + ": ");

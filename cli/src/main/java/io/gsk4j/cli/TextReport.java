@@ -51,6 +51,10 @@ final class TextReport {
             }
         }
         chain(lines, r);
+        if (r.certificateAuthorities != null) {
+            lines.add(wrapped("client cert", "requested; the server accepts certificates from "
+                    + Explanations.authoritiesText(r.certificateAuthorities)));
+        }
         for (String note : r.notes) {
             lines.add(wrapped("note", note));
         }

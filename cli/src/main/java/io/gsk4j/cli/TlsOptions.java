@@ -232,12 +232,4 @@ final class TlsOptions {
             out.add(Setting.enumValue(name, id, value.gskName(), value.gskValue()));
         }
     }
-
-    /** How the store was named, for explanations: the option as given, or GSKit's fallback. */
-    String storeDescription() {
-        if (applicationId != null) {
-            return "the store of application ID " + applicationId;
-        }
-        return keyring != null ? keyring : "*SYSTEM";
-    }
 }

@@ -96,7 +96,9 @@ final class VerifyCommand implements Callable<Integer> {
                 env.init();
             } catch (GskException e) {
                 facts.stage = Facts.Stage.ENVIRONMENT;
-                facts.detail = Step.detailOf(e.getMessage());
+                facts.detail = e.detail();
+                facts.factsKnown = true;
+                facts.storeProblem = e.storeProblem().orElse(null);
                 report(out, e.code(), 0, facts);
                 return Main.FAILURE;
             }
@@ -119,6 +121,10 @@ final class VerifyCommand implements Callable<Integer> {
             }
             facts.detail = r.detail();
             facts.validationCode = r.validationCode();
+            facts.factsKnown = true;
+            facts.refusedBy = io.gsk4j.Party.LOCAL;
+            facts.problem = r.problem().orElse(null);
+            facts.chain = Facts.summaries(chain);
             report(out, r.status().code(), r.validationCode(), facts);
             if (r.passableInPassthru()) {
                 out.println(TextReport.wrapped("passthru", "GSK_SERVER_AUTH_PASSTHRU would let a session start with this chain"));

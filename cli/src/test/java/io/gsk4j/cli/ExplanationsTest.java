@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gsk4j.Errno;
+import io.gsk4j.CertificateProblem;
 import io.gsk4j.GskStatus;
+import io.gsk4j.Party;
+import io.gsk4j.StoreProblem;
+import io.gsk4j.TlsAlert;
+import io.gsk4j.testpki.TestPki;
+import io.gsk4j.testpki.TestPki.KeyType;
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,11 +100,22 @@ class ExplanationsTest {
         notYet.chain = List.of(cert("CN=web", "CN=CA", "2026-06-01T00:00:00Z", "2027-01-01T00:00:00Z"));
         assertTrue(Explanations.explain(107, notYet).fix().contains("Check the clock"), "not yet valid");
 
-        Facts fromDetail = Facts.generic();
-        fromDetail.server = true;
-        fromDetail.detail = "\"CN=alice\" expired on 2025-05-05T00:00:00Z";
+        // no chain to show, but the refusal's facts name the certificate and its date
+        TestPki.Ca aliceCa = TestPki.rootCa("Alice CA", KeyType.EC_P256);
+        Instant ended = Instant.parse("2025-05-05T00:00:00Z");
+        TestPki.Credential alice = aliceCa.issue("alice", KeyType.EC_P256, ended.minus(Duration.ofDays(30)), ended, false, true);
+        Facts fromProblem = Facts.generic();
+        fromProblem.server = true;
+        fromProblem.factsKnown = true;
+        fromProblem.problem = new CertificateProblem(GskStatus.GSK_KEYFILE_CERT_EXPIRED, 107, null, "expired",
+                alice.leaf(), List.of(alice.leaf()), List.of(alice.leaf()), aliceCa.certificate());
         assertEquals("The certificate \"CN=alice\" in the client's chain expired on 2025-05-05 00:00 UTC.",
-                Explanations.explain(107, fromDetail).what());
+                Explanations.explain(107, fromProblem).what());
+        // an expired trust anchor in our own store is ours to replace
+        fromProblem.problem = new CertificateProblem(GskStatus.GSK_KEYFILE_CERT_EXPIRED, 107, null, "expired",
+                alice.leaf(), List.of(), List.of(), alice.leaf());
+        assertTrue(Explanations.explain(107, fromProblem).what().startsWith("The trusted CA certificate \"CN=alice\""),
+                Explanations.explain(107, fromProblem).what());
     }
 
     @Test
@@ -119,12 +137,52 @@ class ExplanationsTest {
 
         Facts alert = Facts.generic();
         alert.server = true;
-        alert.detail = "the peer sent the fatal alert unknown_ca";
+        alert.factsKnown = true;
+        alert.alertReceived = TlsAlert.UNKNOWN_CA;
+        alert.refusedBy = Party.PEER;
         assertTrue(Explanations.explain(6000, alert).what().startsWith("The client does not trust this server's certificate"));
+        // the same status without the alert is about the partner's chain: the fact decides, not the words
+        Facts ours = Facts.generic();
+        ours.server = true;
+        ours.detail = "the peer sent the fatal alert unknown_ca";
+        assertTrue(Explanations.explain(6000, ours).what().startsWith("The client's certificate chain"),
+                Explanations.explain(6000, ours).what());
 
         Facts systemStore = new Facts();
         systemStore.home = "/home/me/.gsk4j";
         assertTrue(Explanations.explain(6000, systemStore).what().contains("the *SYSTEM store (/home/me/.gsk4j/system.p12)"));
+    }
+
+    @Test
+    void aStoreProblemIsExplainedFromItsKindNotFromTheSentence() {
+        Facts f = Facts.generic();
+        f.stage = Facts.Stage.ENVIRONMENT;
+        f.factsKnown = true;
+        f.detail = "words that say nothing the explanation reads";
+        f.store = "/data/keys.kdb";
+        f.storeProblem = StoreProblem.UNKNOWN_FORMAT;
+        assertTrue(Explanations.explain(202, f).what().contains("IBM CMS key database"), Explanations.explain(202, f).what());
+        f.store = "/data/keys.bin";
+        assertTrue(Explanations.explain(202, f).what().startsWith("The file /data/keys.bin is not a store gsk4j can read"),
+                Explanations.explain(202, f).what());
+        f.storeProblem = StoreProblem.NOT_A_FILE;
+        assertEquals("The store /data/keys.bin is a directory, not a file.", Explanations.explain(202, f).what());
+        f.storeProblem = StoreProblem.STASH_MISSING;
+        assertTrue(Explanations.explain(202, f).what().startsWith("The stash file does not exist"));
+        f.storeProblem = StoreProblem.MISSING;
+        assertEquals("The store /data/keys.bin does not exist.", Explanations.explain(202, f).what());
+    }
+
+    @Test
+    void theOperatingSystemsBundleIsNeverEditedByHand() {
+        Facts f = Facts.generic();
+        f.store = "/etc/ssl/certs/ca-certificates.crt";
+        f.pemStore = true;
+        f.chain = List.of(cert("CN=web", "CN=Corp Root", "2025-01-01T00:00:00Z", "2030-01-01T00:00:00Z"),
+                cert("CN=Corp Root", "CN=Corp Root", "2025-01-01T00:00:00Z", "2030-01-01T00:00:00Z"));
+        String fix = Explanations.explain(6000, f).fix();
+        assertFalse(fix.contains("cat ca.pem >>"), fix);
+        assertTrue(fix.contains("update-ca-certificates"), fix);
     }
 
     @Test

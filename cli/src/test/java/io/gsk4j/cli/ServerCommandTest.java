@@ -63,11 +63,16 @@ class ServerCommandTest {
             assertTrue(server.out().contains("as the client sent it"), server.out());
             assertTrue(server.out().contains("subject   CN=gsk4j test client"), server.out());
 
-            // TLS 1.3: the client's handshake completes, the refusal arrives with its first read
+            // TLS 1.3: the client's handshake completes, the refusal arrives with its first read, and
+            // it is the connection's failure (issue 14): exit 1
             Cli.Run without = Cli.run(concat(new String[] {"client", server.target()}, store(pki.trustStore)));
-            assertEquals(0, without.exitCode(), without::all);
-            assertTrue(without.out().contains("then gsk_secure_soc_read = 403 GSK_ERROR_NO_CERTIFICATE"), without.out());
+            assertEquals(1, without.exitCode(), without::all);
+            assertTrue(without.out().contains("data          gsk_secure_soc_read(session, buf, 16384, &amt) = 403 GSK_ERROR_NO_CERTIFICATE"),
+                    without.out());
+            assertTrue(without.out().contains("result: FAILED, 403 GSK_ERROR_NO_CERTIFICATE"), without.out());
             assertTrue(ClientCommandTest.oneLine(without.out()).contains("came with the first read"), without.out());
+            assertTrue(without.out().contains("client cert   requested; the server accepts certificates from CN=" + Pki.CA_NAME),
+                    without.out());
             server.awaitOutput("[2] connection");
             server.awaitOutput("result: FAILED, 403");
             assertTrue(ClientCommandTest.oneLine(server.out()).contains("The client sent no certificate, and --client-auth required"),

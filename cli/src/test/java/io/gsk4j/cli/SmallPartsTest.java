@@ -64,7 +64,18 @@ class SmallPartsTest {
         assertEquals("gsk_attribute_set_buffer(env, GSK_KEYRING_PW, \"****\", 0)", pw.shown("env"));
         Step failed = new Step(Setting.enumValue("GSK_PROTOCOL_TLSV11", 437, "GSK_TRUE", 1).shown("env"), 412, null, null);
         assertEquals("GSK_PROTOCOL_TLSV11", failed.attribute());
-        assertEquals("the chain is bad", Step.detailOf("GSK_ERROR_BAD_CERTIFICATE (404): GSK_ERROR_BAD_CERTIFICATE (404): the chain is bad"));
+    }
+
+    @Test
+    void aFailedStepCarriesTheFactsTheCompatLayerKeptForTheCall() {
+        io.gsk4j.compat.GskHandle none = new io.gsk4j.compat.GskHandle();
+        int rc = io.gsk4j.compat.Gsk.gsk_attribute_set_numeric_value(none, io.gsk4j.compat.Gsk.GSK_HANDSHAKE_TIMEOUT, 5);
+        Step failed = Step.failed("gsk_attribute_set_numeric_value(session, GSK_HANDSHAKE_TIMEOUT, 5)", rc, null);
+        assertTrue(rc != 0);
+        assertEquals(rc, failed.failure().code());
+        assertEquals(failed.failure().detail(), failed.detail());
+        // a number the last failure does not match gets no borrowed facts
+        assertEquals(null, Step.failed("other", rc + 1, null).failure());
     }
 
     @Test

@@ -211,11 +211,11 @@ final class AsyncChannel {
     void failAll(boolean socketClosed) {
         for (Operation op : snapshot(0)) {
             if (!socketClosed) {
-                op.complete(GskStatus.GSK_IBMI_ERROR_CLOSED.code(), 0);
+                op.complete(new GskException(GskStatus.GSK_IBMI_ERROR_CLOSED, "the session was closed while the operation was pending"));
             } else if (op instanceof HandshakeOperation) {
                 ((HandshakeOperation) op).socketClosed(GskException.io(Errno.ECLOSED, "the socket was closed", null));
             } else {
-                op.complete(GskStatus.GSK_ERROR_IO.code(), Errno.ECLOSED.code());
+                op.complete(GskException.io(Errno.ECLOSED, "the socket was closed", null));
             }
         }
     }

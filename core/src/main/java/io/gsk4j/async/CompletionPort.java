@@ -64,7 +64,7 @@ public final class CompletionPort implements AutoCloseable {
 
     /** QsoPostIOCompletion: the application's own completion, kind {@link OperationKind#POSTED}. */
     public void post(Object attachment) throws PortDestroyedException {
-        if (!deliver(new Completion(OperationKind.POSTED, null, 0, 0, 0, 0, attachment))) {
+        if (!deliver(new Completion(OperationKind.POSTED, null, null, 0, 0, attachment))) {
             throw new PortDestroyedException();
         }
     }

@@ -17,7 +17,7 @@ final class HandshakeOperation extends Operation {
     @Override
     void step() throws java.io.IOException {
         channel.io.handshakeStep();
-        complete(GskStatus.GSK_OK.code(), 0);
+        complete(null);
     }
 
     @Override
@@ -38,7 +38,7 @@ final class HandshakeOperation extends Operation {
         }
         GskException e = channel.io.abortHandshake(new GskException(GskStatus.GSK_IBMI_ERROR_TIMED_OUT,
                 "the handshake did not complete within GSK_HANDSHAKE_TIMEOUT"));
-        complete(e.code(), errnoOf(e));
+        complete(e);
     }
 
     /** Out of memory mid-handshake: the session fails with it (sticky), as gsk_secure_soc_init would. */
@@ -53,7 +53,7 @@ final class HandshakeOperation extends Operation {
         } catch (OutOfMemoryError again) {
             // the completion below still tells the program
         }
-        complete(GskStatus.GSK_INSUFFICIENT_STORAGE.code(), 0);
+        complete(OUT_OF_MEMORY);
     }
 
     /**
@@ -80,7 +80,7 @@ final class HandshakeOperation extends Operation {
                 return;
             }
             GskException e = channel.io.abortHandshake(reason);
-            complete(e.code(), errnoOf(e));
+            complete(e);
         }
     }
 }

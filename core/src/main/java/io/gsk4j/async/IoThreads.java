@@ -58,7 +58,7 @@ public final class IoThreads {
     public static void shutdown() {
         for (CompletionPort port : CompletionPort.livePorts()) {
             for (Operation op : port.pendingOperations()) {
-                op.complete(GskStatus.GSK_ERROR_IO.code(), Errno.ECANCELED.code());
+                op.complete(Operation.cancellation());
             }
         }
         stop();

@@ -19,6 +19,7 @@ abstract class Operation {
 
     private static final System.Logger LOG = System.getLogger("io.gsk4j.async");
 
+
     final AsyncChannel channel;
     final CompletionPort port;
     final AsyncOptions options;
@@ -50,7 +51,7 @@ abstract class Operation {
 
     /** What an expired wait time means for this operation. */
     void timedOut() {
-        complete(GskStatus.GSK_ERROR_IO.code(), Errno.EAGAIN.code());
+        complete(GskException.io(Errno.EAGAIN, "the wait time ran out", null));
     }
 
     final void timeoutAfter(IoLoop loop, long millis) {
@@ -70,21 +71,21 @@ abstract class Operation {
         } catch (NeedIo n) {
             return n == NeedIo.LOCKED ? LOCKED : n.ops();
         } catch (GskException e) {
-            complete(e.code(), errnoOf(e));
+            complete(e);
             return DONE;
         } catch (OutOfMemoryError e) {
             outOfMemory();
             return DONE;
         } catch (IOException | RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "an asynchronous " + kind() + " failed unexpectedly", e);
-            complete(GskStatus.GSK_INTERNAL_ERROR.code(), 0);
+            complete(new GskException(GskStatus.GSK_INTERNAL_ERROR, "an asynchronous " + kind() + " failed unexpectedly", e));
             return DONE;
         }
     }
 
     /** Memory ran out during a step on the I/O thread: the operation completes with GSK_INSUFFICIENT_STORAGE. */
     void outOfMemory() {
-        complete(GskStatus.GSK_INSUFFICIENT_STORAGE.code(), 0);
+        complete(OUT_OF_MEMORY);
     }
 
     /**
@@ -112,8 +113,17 @@ abstract class Operation {
         }
     }
 
-    /** Finishes with a result. False when it had already finished. */
-    final boolean complete(int status, int errno) {
+    /** Made in advance: when memory has run out, making the failure could fail too. */
+    static final GskException OUT_OF_MEMORY = new GskException(GskStatus.GSK_INSUFFICIENT_STORAGE,
+            "memory ran out during the operation");
+
+    /** How a cancelled operation ends (QsoCancelOperation, or the I/O threads shutting down). */
+    static GskException cancellation() {
+        return GskException.io(Errno.ECANCELED, "the operation was cancelled", null);
+    }
+
+    /** Finishes with a result: null for success, else the failure with its facts. False when it had already finished. */
+    final boolean complete(GskException failure) {
         Completion c;
         boolean post;
         synchronized (this) {
@@ -121,7 +131,7 @@ abstract class Operation {
                 return false;
             }
             // made before the operation counts as finished: if memory runs out here, a later try still posts
-            c = new Completion(kind(), channel.io.session(), status, errno, bytes(), options.operationId(), options.attachment());
+            c = new Completion(kind(), channel.io.session(), failure, bytes(), options.operationId(), options.attachment());
             finished = true;
             result = c;
             post = !immediate || options.postAlways();
@@ -148,7 +158,7 @@ abstract class Operation {
 
     /** QsoCancelOperation; false when it had already finished (or cannot be cancelled). */
     boolean cancelled() {
-        return complete(GskStatus.GSK_ERROR_IO.code(), Errno.ECANCELED.code());
+        return complete(cancellation());
     }
 
     final synchronized boolean isFinished() {
@@ -170,12 +180,5 @@ abstract class Operation {
         } finally {
             channel.wake(); // the I/O thread drops it and recomputes what to wait for
         }
-    }
-
-    static int errnoOf(GskException e) {
-        if (e.code() != GskStatus.GSK_ERROR_IO.code()) {
-            return 0;
-        }
-        return e.errno().orElse(Errno.EIO).code();
     }
 }

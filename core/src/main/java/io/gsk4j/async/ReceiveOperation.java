@@ -29,7 +29,7 @@ final class ReceiveOperation extends Operation {
         while (true) {
             int n = channel.io.receiveStep(dst);
             if (n < 0 || !options.fillBuffer() || !dst.hasRemaining()) {
-                complete(GskStatus.GSK_OK.code(), 0);
+                complete(null);
                 return;
             }
         }

@@ -23,7 +23,7 @@ final class SendOperation extends Operation {
     @Override
     void step() throws IOException {
         channel.io.sendStep(src);
-        complete(GskStatus.GSK_OK.code(), 0);
+        complete(null);
     }
 
     @Override

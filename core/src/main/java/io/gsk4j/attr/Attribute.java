@@ -8,22 +8,35 @@ import java.util.List;
  */
 public interface Attribute {
 
-    /** The number the C API uses. */
-    int id();
+    /** The shared columns of this ID's table row. */
+    AttributeRow row();
 
     /** Primary spelling, e.g. GSK_IBMI_READ_TIMEOUT. */
     String name();
 
+    /** The number the C API uses. */
+    default int id() {
+        return row().id();
+    }
+
     /** Primary spelling first, then accepted aliases (GSK_OS400_* and the like). */
-    List<String> names();
+    default List<String> names() {
+        return row().names();
+    }
 
-    Scope scope();
+    default Scope scope() {
+        return row().scope();
+    }
 
-    Access access();
+    default Access access() {
+        return row().access();
+    }
 
     /**
      * False for an ID that IBM i knows but this implementation does not honour;
      * the core answers GSK_ERROR_UNSUPPORTED instead of GSK_ATTRIBUTE_INVALID_ID.
      */
-    boolean supported();
+    default boolean supported() {
+        return row().supported();
+    }
 }

@@ -1,7 +1,6 @@
 package io.gsk4j.attr;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -83,48 +82,19 @@ public enum BufferAttribute implements Attribute {
         static final int DEFAULT = 1024;
     }
 
-    private static final Map<Integer, BufferAttribute> BY_ID = Tables.byId(values(), BufferAttribute::id);
-    private static final Map<String, BufferAttribute> BY_NAME = Tables.byName(values(), BufferAttribute::names);
+    private static final Tables.Lookup<BufferAttribute> LOOKUP = new Tables.Lookup<>(values());
 
-    private final int id;
-    private final Scope scope;
-    private final Access access;
-    private final boolean supported;
+    private final AttributeRow row;
     private final int maxLength;
-    private final List<String> names;
 
     BufferAttribute(int id, Scope scope, Access access, boolean supported, int maxLength, String... aliases) {
-        this.id = id;
-        this.scope = scope;
-        this.access = access;
-        this.supported = supported;
+        this.row = new AttributeRow(id, scope, access, supported, Tables.names(name(), aliases));
         this.maxLength = maxLength;
-        this.names = Tables.names(name(), aliases);
     }
 
     @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public List<String> names() {
-        return names;
-    }
-
-    @Override
-    public Scope scope() {
-        return scope;
-    }
-
-    @Override
-    public Access access() {
-        return access;
-    }
-
-    @Override
-    public boolean supported() {
-        return supported;
+    public AttributeRow row() {
+        return row;
     }
 
     /** Longest value a setter accepts, in bytes. */
@@ -133,11 +103,11 @@ public enum BufferAttribute implements Attribute {
     }
 
     public static Optional<BufferAttribute> fromId(int id) {
-        return Optional.ofNullable(BY_ID.get(id));
+        return LOOKUP.id(id);
     }
 
     /** Looks up a primary name or an alias. */
     public static Optional<BufferAttribute> fromName(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
+        return LOOKUP.name(name);
     }
 }

@@ -1,7 +1,6 @@
 package io.gsk4j.attr;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** GSK_CALLBACK_ID: IDs for gsk_attribute_set_callback (spec/attributes.md section 4.1). */
@@ -17,50 +16,25 @@ public enum CallbackAttribute implements Attribute {
     GSK_CERT_VALIDATION_CALLBACK(805, true),
     GSK_CIPHER_SESSION_RESET(807, false);
 
-    private static final Map<Integer, CallbackAttribute> BY_ID = Tables.byId(values(), CallbackAttribute::id);
-    private static final Map<String, CallbackAttribute> BY_NAME = Tables.byName(values(), CallbackAttribute::names);
+    private static final Tables.Lookup<CallbackAttribute> LOOKUP = new Tables.Lookup<>(values());
 
-    private final int id;
-    private final boolean supported;
-    private final List<String> names;
+    private final AttributeRow row;
 
     CallbackAttribute(int id, boolean supported) {
-        this.id = id;
-        this.supported = supported;
-        this.names = List.of(name());
+        // there is no callback getter, but every callback ID is settable, on either handle
+        this.row = new AttributeRow(id, Scope.BOTH, Access.READ_WRITE, supported, List.of(name()));
     }
 
     @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public List<String> names() {
-        return names;
-    }
-
-    @Override
-    public Scope scope() {
-        return Scope.BOTH;
-    }
-
-    /** There is no callback getter, but every callback ID is settable. */
-    @Override
-    public Access access() {
-        return Access.READ_WRITE;
-    }
-
-    @Override
-    public boolean supported() {
-        return supported;
+    public AttributeRow row() {
+        return row;
     }
 
     public static Optional<CallbackAttribute> fromId(int id) {
-        return Optional.ofNullable(BY_ID.get(id));
+        return LOOKUP.id(id);
     }
 
     public static Optional<CallbackAttribute> fromName(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
+        return LOOKUP.name(name);
     }
 }

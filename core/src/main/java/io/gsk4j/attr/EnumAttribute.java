@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -110,16 +109,11 @@ public enum EnumAttribute implements Attribute {
             EnumValue.GSK4J_VALIDATION_PROFILE_STRICT, EnumValue.GSK4J_VALIDATION_PROFILE_RFC5280,
             EnumValue.GSK4J_VALIDATION_PROFILE_JDK);
 
-    private static final Map<Integer, EnumAttribute> BY_ID = Tables.byId(values(), EnumAttribute::id);
-    private static final Map<String, EnumAttribute> BY_NAME = Tables.byName(values(), EnumAttribute::names);
+    private static final Tables.Lookup<EnumAttribute> LOOKUP = new Tables.Lookup<>(values());
 
-    private final int id;
-    private final Scope scope;
-    private final Access access;
-    private final boolean supported;
+    private final AttributeRow row;
     private final EnumValue defaultValue;
     private final Set<EnumValue> allowed;
-    private final List<String> names;
 
     /** Settable ID with an explicit value list. */
     EnumAttribute(int id, Scope scope, boolean supported, EnumValue defaultValue, EnumValue... allowed) {
@@ -143,38 +137,14 @@ public enum EnumAttribute implements Attribute {
 
     EnumAttribute(int id, Scope scope, Access access, boolean supported,
                   EnumValue defaultValue, EnumValue[] allowed) {
-        this.id = id;
-        this.scope = scope;
-        this.access = access;
-        this.supported = supported;
+        this.row = new AttributeRow(id, scope, access, supported, List.of(name()));
         this.defaultValue = defaultValue;
         this.allowed = Collections.unmodifiableSet(EnumSet.copyOf(Arrays.asList(allowed)));
-        this.names = List.of(name());
     }
 
     @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public List<String> names() {
-        return names;
-    }
-
-    @Override
-    public Scope scope() {
-        return scope;
-    }
-
-    @Override
-    public Access access() {
-        return access;
-    }
-
-    @Override
-    public boolean supported() {
-        return supported;
+    public AttributeRow row() {
+        return row;
     }
 
     /** Values the setter accepts (for getter-only IDs: the values the getter can report). */
@@ -192,10 +162,10 @@ public enum EnumAttribute implements Attribute {
     }
 
     public static Optional<EnumAttribute> fromId(int id) {
-        return Optional.ofNullable(BY_ID.get(id));
+        return LOOKUP.id(id);
     }
 
     public static Optional<EnumAttribute> fromName(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
+        return LOOKUP.name(name);
     }
 }

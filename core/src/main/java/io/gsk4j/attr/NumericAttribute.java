@@ -1,7 +1,6 @@
 package io.gsk4j.attr;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -43,53 +42,24 @@ public enum NumericAttribute implements Attribute {
     // gsk4j's own: the most certificates below the trust anchor a peer's chain may hold
     GSK4J_MAX_CHAIN_DEPTH(9002, Scope.BOTH, Access.READ_WRITE, true, 1, 32, 10);
 
-    private static final Map<Integer, NumericAttribute> BY_ID = Tables.byId(values(), NumericAttribute::id);
-    private static final Map<String, NumericAttribute> BY_NAME = Tables.byName(values(), NumericAttribute::names);
+    private static final Tables.Lookup<NumericAttribute> LOOKUP = new Tables.Lookup<>(values());
 
-    private final int id;
-    private final Scope scope;
-    private final Access access;
-    private final boolean supported;
+    private final AttributeRow row;
     private final int min;
     private final int max;
     private final int defaultValue;
-    private final List<String> names;
 
     NumericAttribute(int id, Scope scope, Access access, boolean supported,
                      int min, int max, int defaultValue, String... aliases) {
-        this.id = id;
-        this.scope = scope;
-        this.access = access;
-        this.supported = supported;
+        this.row = new AttributeRow(id, scope, access, supported, Tables.names(name(), aliases));
         this.min = min;
         this.max = max;
         this.defaultValue = defaultValue;
-        this.names = Tables.names(name(), aliases);
     }
 
     @Override
-    public int id() {
-        return id;
-    }
-
-    @Override
-    public List<String> names() {
-        return names;
-    }
-
-    @Override
-    public Scope scope() {
-        return scope;
-    }
-
-    @Override
-    public Access access() {
-        return access;
-    }
-
-    @Override
-    public boolean supported() {
-        return supported;
+    public AttributeRow row() {
+        return row;
     }
 
     /** Smallest value a setter accepts. */
@@ -113,11 +83,11 @@ public enum NumericAttribute implements Attribute {
     }
 
     public static Optional<NumericAttribute> fromId(int id) {
-        return Optional.ofNullable(BY_ID.get(id));
+        return LOOKUP.id(id);
     }
 
     /** Looks up a primary name or an alias. */
     public static Optional<NumericAttribute> fromName(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
+        return LOOKUP.name(name);
     }
 }

@@ -38,6 +38,25 @@ final class Tables {
         return Collections.unmodifiableMap(map);
     }
 
+    /** Both lookups of one attribute table, by number and by any spelling. */
+    static final class Lookup<T extends Attribute> {
+        private final Map<Integer, T> byId;
+        private final Map<String, T> byName;
+
+        Lookup(T[] values) {
+            this.byId = byId(values, Attribute::id);
+            this.byName = byName(values, Attribute::names);
+        }
+
+        java.util.Optional<T> id(int id) {
+            return java.util.Optional.ofNullable(byId.get(id));
+        }
+
+        java.util.Optional<T> name(String name) {
+            return java.util.Optional.ofNullable(byName.get(name));
+        }
+    }
+
     /** Primary name followed by the aliases, immutable. */
     static List<String> names(String primary, String... aliases) {
         List<String> list = new ArrayList<>(1 + aliases.length);

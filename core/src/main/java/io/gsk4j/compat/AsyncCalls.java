@@ -128,8 +128,9 @@ final class AsyncCalls implements GskSslConstants, QsoAsyncConstants {
             return pendingCode;
         }
         Completion c = started.completion();
-        area.returnValue = c.status();
-        area.errnoValue = c.errno();
+        area.returnValue = c.statusCode();
+        area.errnoValue = c.errnoCode();
+        keepFacts(c);
         area.secureDataTransferSize = c.bytes();
         area.operationCompleted = operation;
         area.postFlagResult = started.posted() ? 1 : 0;
@@ -219,10 +220,6 @@ final class AsyncCalls implements GskSslConstants, QsoAsyncConstants {
         });
     }
 
-    CompletionPort portOrNull(int number) {
-        return ports.get(number);
-    }
-
     /** Fills the waiter's structure from a completion and the start call's copy. */
     private static void deliver(Completion c, Qso_OverlappedIO_t out) {
         Qso_OverlappedIO_t from = c.attachment() instanceof Qso_OverlappedIO_t ? (Qso_OverlappedIO_t) c.attachment() : null;
@@ -240,8 +237,9 @@ final class AsyncCalls implements GskSslConstants, QsoAsyncConstants {
         out.postFlag = data && from != null ? from.postFlag : 0;
         out.fillBuffer = data && from != null ? from.fillBuffer : 0;
         out.postFlagResult = 0;
-        out.returnValue = c.status();
-        out.errnoValue = c.errno();
+        out.returnValue = c.statusCode();
+        out.errnoValue = c.errnoCode();
+        keepFacts(c);
         out.operationCompleted = operationCompleted(c.kind());
         out.secureDataTransferSize = c.bytes();
         out.bytesAvailable = 0;
@@ -267,6 +265,16 @@ final class AsyncCalls implements GskSslConstants, QsoAsyncConstants {
         out.operationId = c.operationId;
         out.reserved1 = c.reserved1;
         out.reserved2 = c.reserved2;
+    }
+
+    /**
+     * A failed operation's facts become the receiving thread's last failure, as a failed
+     * synchronous call's do: the thread that reads the structure can ask Gsk.lastFailure() why.
+     */
+    private static void keepFacts(Completion c) {
+        if (c.failure() != null) {
+            ThreadErrno.setLastFailure(c.failure());
+        }
     }
 
     private static int operationCompleted(OperationKind kind) {

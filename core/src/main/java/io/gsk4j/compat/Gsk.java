@@ -290,11 +290,6 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
         }
     }
 
-    /** The core completion port behind a number, to mix both APIs; null when it names none. */
-    public static io.gsk4j.async.CompletionPort completionPortOf(int IOCompletionPort) {
-        return ASYNC.portOrNull(IOCompletionPort);
-    }
-
     // ---- attributes ----
 
     /** Sets a character attribute; {@code bufSize} 0 takes the whole string, n its first n chars. */
@@ -499,6 +494,20 @@ public final class Gsk implements GskSslConstants, QsoAsyncConstants {
     /** This thread's errno after the last GSK_ERROR_IO (IBM i numbering, e.g. EIO = 3006); 0 if none yet. */
     public static int errno() {
         return ThreadErrno.get();
+    }
+
+    /**
+     * The facts behind this thread's last failing gsk_* call (the status it returned, errno, the
+     * TLS alert, the certificate problem, which end refused), next to {@link #errno()}: a C
+     * program has only the number, a Java one can ask why without running anything again.
+     * An asynchronous operation's failure becomes the last failure of the thread that receives
+     * its results (QsoWaitForIOCompletion, or the start call when it finished at once). Empty
+     * until a call on this thread fails, and after a failure with no facts to give (memory ran
+     * out, an internal error); a later failure replaces it, a success does not clear it (as
+     * with errno).
+     */
+    public static java.util.Optional<GskException> lastFailure() {
+        return java.util.Optional.ofNullable(ThreadErrno.lastFailure());
     }
 
     /** The POSIX name of {@link #errno()} ("EBADF"), or "" when it is 0 or unknown. */

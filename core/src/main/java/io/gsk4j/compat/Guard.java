@@ -58,16 +58,19 @@ final class Guard {
     private static int failed(Throwable t) {
         try {
             if (outOfMemory(t)) {
+                ThreadErrno.setLastFailure(null); // no facts to give, and nothing is allocated for them
                 return GskSslConstants.GSK_INSUFFICIENT_STORAGE;
             }
             if (t instanceof GskException) {
                 GskException e = (GskException) t;
+                ThreadErrno.setLastFailure(e); // the facts behind the number: Gsk.lastFailure()
                 if (e.code() == GskSslConstants.GSK_ERROR_IO) {
                     // core always names the errno; EIO covers a GSK_ERROR_IO built without one
                     ThreadErrno.set(e.errno().orElse(Errno.EIO).code());
                 }
                 return e.code();
             }
+            ThreadErrno.setLastFailure(null);
             log(t);
             return GskSslConstants.GSK_INTERNAL_ERROR;
         } catch (Throwable again) { // reporting itself failed: almost certainly memory

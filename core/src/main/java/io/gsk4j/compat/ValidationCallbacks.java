@@ -23,10 +23,13 @@ final class ValidationCallbacks {
                 try {
                     der.writeBytes(c.getEncoded());
                 } catch (CertificateEncodingException e) {
-                    return GskStatus.GSK_ERROR_CERT_VALIDATION.code();
+                    return GskStatus.GSK_ERROR_CERT_VALIDATION;
                 }
             }
-            return routine.validate(der.toByteArray(), status);
+            int answer = routine.validate(der.toByteArray(), status.code());
+            // C may return any number: 0 accepts, every other one refuses
+            return answer == GskStatus.GSK_OK.code() ? GskStatus.GSK_OK
+                    : GskStatus.fromCode(answer).orElse(GskStatus.GSK_ERROR_CERT_VALIDATION);
         }, required, needed);
     }
 }

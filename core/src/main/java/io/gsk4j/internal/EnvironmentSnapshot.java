@@ -66,7 +66,7 @@ public final class EnvironmentSnapshot {
         }
         // malformed cipher lists are refused here, before any file is touched
         CipherLists.resolve(values, ProtocolSwitches.enabled(values));
-        HandshakeSetup.signatureAlgorithms(values);
+        SignatureAlgorithms.fromAttributes(values);
         List<X509CRL> crls = CrlFiles.load(values.buffer(BufferAttribute.GSK4J_CRL_FILES).orElse(null));
         StoreRequest request = storeRequest(values, locations);
         KeyMaterial material;

@@ -96,7 +96,7 @@ public final class HandshakeSetup {
             throw new GskException(GskStatus.GSK_ERROR_NO_CERTIFICATE,
                     "a server session needs a certificate with its private key, and the store " + keys.source() + " has none");
         }
-        SignatureAlgorithms signatures = signatureAlgorithms(values);
+        SignatureAlgorithms signatures = SignatureAlgorithms.fromAttributes(values);
         SessionBinding binding = binding(env, values, keys, validator, client, EngineBindings.newAlias(), null);
 
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
@@ -158,7 +158,7 @@ public final class HandshakeSetup {
                 ? SessionBinding.PeerAuth.PASSTHRU : SessionBinding.PeerAuth.FULL;
         SignatureAlgorithms signatures;
         try {
-            signatures = signatureAlgorithms(values);
+            signatures = SignatureAlgorithms.fromAttributes(values);
         } catch (GskException e) {
             throw new IllegalStateException("GSK_SSL_EXTN_SIGALG was checked at init", e);
         }
@@ -218,11 +218,6 @@ public final class HandshakeSetup {
     }
 
     /** GSK_SSL_EXTN_SIGALG, parsed; null when unset (the JDK's own list applies). */
-    public static SignatureAlgorithms signatureAlgorithms(AttributeValues values) throws GskException {
-        Optional<String> list = values.buffer(BufferAttribute.GSK_SSL_EXTN_SIGALG).filter(s -> !s.isBlank());
-        return list.isPresent() ? SignatureAlgorithms.parse(list.get()) : null;
-    }
-
     private static SocketChannel tcpChannel(Channel raw) throws GskException, IOException {
         if (!(raw instanceof SocketChannel)) {
             throw new GskException(GskStatus.GSK_IBMI_ERROR_NOT_TCP, "GSK_FD is not a stream socket ("
@@ -306,10 +301,6 @@ public final class HandshakeSetup {
 
     public List<X509Certificate> localChain() {
         return localChain;
-    }
-
-    public boolean isClient() {
-        return client;
     }
 
     /** Whether the peer was asked for a certificate (always, for a client). */

@@ -50,6 +50,16 @@ public final class SignatureAlgorithms {
     }
 
     /** Parses a comma-separated list; an unknown name is refused rather than ignored. */
+    /**
+     * GSK_SSL_EXTN_SIGALG from a handle's attributes: null when it is not set. Checked at init
+     * (a malformed list fails there) and read again for each session.
+     */
+    public static SignatureAlgorithms fromAttributes(AttributeValues values) throws GskException {
+        java.util.Optional<String> list = values.buffer(io.gsk4j.attr.BufferAttribute.GSK_SSL_EXTN_SIGALG)
+                .filter(s -> !s.isBlank());
+        return list.isPresent() ? parse(list.get()) : null;
+    }
+
     public static SignatureAlgorithms parse(String list) throws GskException {
         Set<String> names = new LinkedHashSet<>();
         for (String item : list.split(",")) {

@@ -45,7 +45,7 @@ final class AsyncFixture {
     }
 
     static void assertStatus(GskStatus expected, Completion c) {
-        assertEquals(expected.code(), c.status(), () -> "expected " + expected + " but got " + c);
+        assertEquals(expected.code(), c.statusCode(), () -> "expected " + expected + " but got " + c);
     }
 
     /** [0] client, [1] server: both handshaken through {@code port}. */

@@ -7,6 +7,7 @@ import static io.gsk4j.async.AsyncFixture.next;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,6 +17,7 @@ import io.gsk4j.Environment;
 import io.gsk4j.Errno;
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
+import io.gsk4j.Party;
 import io.gsk4j.Session;
 import io.gsk4j.SessionState;
 import io.gsk4j.attr.EnumValue;
@@ -166,7 +168,7 @@ class AsyncSessionTest {
             assertTrue(s[1].startReceive(port, ByteBuffer.allocate(10), AsyncOptions.DEFAULT.withWaitTime(Duration.ofSeconds(1))).pending());
             Completion c = next(port);
             assertStatus(GskStatus.GSK_ERROR_IO, c);
-            assertEquals(Errno.EAGAIN.code(), c.errno());
+            assertEquals(Errno.EAGAIN, c.errno().orElseThrow());
             assertEquals(0, c.bytes());
             s[0].write(ByteBuffer.wrap("late".getBytes(StandardCharsets.US_ASCII)));
             ByteBuffer in = ByteBuffer.allocate(10);
@@ -186,7 +188,7 @@ class AsyncSessionTest {
             Completion c = next(port);
             assertEquals("a", c.attachment());
             assertStatus(GskStatus.GSK_ERROR_IO, c);
-            assertEquals(Errno.ECANCELED.code(), c.errno());
+            assertEquals(Errno.ECANCELED, c.errno().orElseThrow());
             assertEquals(0, s[1].cancelAsync(0), "nothing is pending any more");
             s[0].write(ByteBuffer.wrap("kept".getBytes(StandardCharsets.US_ASCII)));
             ByteBuffer in = ByteBuffer.allocate(10);
@@ -220,7 +222,7 @@ class AsyncSessionTest {
             link.server.close();
             Completion c = next(port);
             assertStatus(GskStatus.GSK_ERROR_IO, c);
-            assertEquals(Errno.ECLOSED.code(), c.errno());
+            assertEquals(Errno.ECLOSED, c.errno().orElseThrow());
             s[0].close();
             s[1].close();
         }
@@ -272,7 +274,7 @@ class AsyncSessionTest {
                 Completion c = next(port);
                 if ("client".equals(c.attachment())) {
                     assertStatus(GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT, c);
-                    assertEquals(0, c.errno());
+                    assertTrue(c.errno().isEmpty());
                 } else {
                     assertFalse(c.succeeded(), "the server hears the client's alert: " + c);
                 }
@@ -316,7 +318,7 @@ class AsyncSessionTest {
             link.server.close(); // RST
             Completion c = next(port);
             assertStatus(GskStatus.GSK_ERROR_IO, c);
-            assertEquals(Errno.ECONNRESET.code(), c.errno());
+            assertEquals(Errno.ECONNRESET, c.errno().orElseThrow());
             client.close();
         }
     }
@@ -333,7 +335,7 @@ class AsyncSessionTest {
             Completion c = next(port);
             assertEquals(OperationKind.HANDSHAKE, c.kind());
             assertStatus(GskStatus.GSK_ERROR_IO, c);
-            assertEquals(Errno.ECANCELED.code(), c.errno());
+            assertEquals(Errno.ECANCELED, c.errno().orElseThrow());
 
             Session client = clientEnv.openSession();
             client.attach(link.client);
@@ -470,6 +472,38 @@ class AsyncSessionTest {
                 client.close(); // close_notify first: the JDK's own close waits for ours
                 assertEquals("howdy", peer.result());
             }
+        }
+    }
+
+    @Test
+    void aRefusedAsynchronousHandshakeCompletesWithTheSameFactsAsTheSynchronousOne() throws Exception {
+        TestPki.Ca stranger = TestPki.rootCa("Stranger CA", KeyType.EC_P256);
+        Environment serverEnv = AsyncFixture.serverEnv(dir);
+        Environment clientEnv = Stores.initialised(dir, EnumValue.GSK_CLIENT_SESSION,
+                Stores.pkcs12(dir, "stranger-client", null, stranger.certificate()));
+        try (CompletionPort port = CompletionPort.open(); Loopback link = Loopback.open()) {
+            Session server = serverEnv.openSession();
+            Session client = clientEnv.openSession();
+            server.attach(link.server);
+            client.attach(link.client);
+            server.startHandshake(port, AsyncOptions.attach("server"));
+            client.startHandshake(port, AsyncOptions.attach("client"));
+            Completion refused = null;
+            for (int i = 0; i < 2; i++) {
+                Completion c = next(port);
+                if ("client".equals(c.attachment())) {
+                    refused = c;
+                }
+            }
+            assertNotNull(refused);
+            assertStatus(GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT, refused);
+            GskException failure = refused.failure();
+            assertEquals(Party.LOCAL, failure.refusedBy().orElseThrow());
+            assertEquals(AsyncFixture.SERVER.leaf(), failure.certificateProblem().orElseThrow().chainReceived().get(0));
+            assertTrue(refused.errno().isEmpty());
+            assertSame(failure, client.failure().orElseThrow(), "the session keeps the failure its completion carried");
+            client.close();
+            server.close();
         }
     }
 }

@@ -184,6 +184,11 @@ class CompatAsyncTest {
                 Qso_OverlappedIO_t done = waitOne(port);
                 if ("client".equals(done.descriptorHandle)) {
                     expect(GSK_IBMI_ERROR_NOT_TRUSTED_ROOT, done.returnValue);
+                    // the waiting thread can ask why, as after a synchronous call
+                    io.gsk4j.GskException why = lastFailure().orElseThrow();
+                    assertEquals(GSK_IBMI_ERROR_NOT_TRUSTED_ROOT, why.code());
+                    assertEquals(self.leaf(), why.certificateProblem().orElseThrow().chainReceived().get(0));
+                    assertEquals(io.gsk4j.Party.LOCAL, why.refusedBy().orElseThrow());
                 }
             }
             expect(GSK_IBMI_ERROR_NOT_TRUSTED_ROOT, gsk_secure_soc_init(client)); // sticky, as the synchronous call

@@ -3,6 +3,7 @@ package io.gsk4j.internal.certs;
 import io.gsk4j.GskStatus;
 import io.gsk4j.internal.validation.ValidationReason;
 import io.gsk4j.internal.validation.Violation;
+import java.security.cert.X509Certificate;
 
 /**
  * What validation concluded about a peer's chain: {@code GSK_OK} or the status that says
@@ -13,27 +14,36 @@ import io.gsk4j.internal.validation.Violation;
  * @param passable whether PASSTHRU authentication lets the session start despite this refusal:
  *        the chain failed only because it expired or its root is untrusted, or only by a rule of
  *        the opt-in STRICT profile
+ * @param certificate the certificate a named rule refused, or null (the verdict is about the chain,
+ *        or no rule refused)
  */
-public record ChainVerdict(GskStatus status, String reason, ValidationReason rule, boolean passable) {
+public record ChainVerdict(GskStatus status, String reason, ValidationReason rule, boolean passable,
+        X509Certificate certificate) {
     public static final ChainVerdict OK = new ChainVerdict(GskStatus.GSK_OK, "the chain is valid");
 
     /** A verdict without a named rule: OK, and the untrusted-root, signature and validity refusals. */
     public ChainVerdict(GskStatus status, String reason) {
-        this(status, reason, null, status == GskStatus.GSK_KEYFILE_CERT_EXPIRED || status == GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT);
+        this(status, reason, null, status == GskStatus.GSK_KEYFILE_CERT_EXPIRED || status == GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT,
+                null);
     }
 
     public ChainVerdict(GskStatus status, String reason, ValidationReason rule) {
-        this(status, reason, rule, false);
+        this(status, reason, rule, false, null);
     }
 
-    /** A refusal by a named rule: its status, its text. */
+    /** A verdict about the chain as a whole. */
+    public ChainVerdict(GskStatus status, String reason, ValidationReason rule, boolean passable) {
+        this(status, reason, rule, passable, null);
+    }
+
+    /** A refusal by a named rule: its status, its text, the certificate it is about. */
     public static ChainVerdict refusedBy(Violation v) {
-        return new ChainVerdict(v.rule().status(), v.text(), v.rule(), false);
+        return new ChainVerdict(v.rule().status(), v.text(), v.rule(), false, v.certificate());
     }
 
     /** The same verdict, PASSTHRU letting it through or not. */
     ChainVerdict passable(boolean p) {
-        return new ChainVerdict(status, reason, rule, p);
+        return new ChainVerdict(status, reason, rule, p, certificate);
     }
 
     public boolean ok() {

@@ -1,5 +1,6 @@
 package io.gsk4j.internal.certs;
 
+import io.gsk4j.CertificateProblem;
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
 import java.security.cert.CertPathValidatorException;
@@ -15,16 +16,24 @@ public final class GskCertificateException extends CertificateException {
     private static final long serialVersionUID = 1L;
 
     private final transient ChainVerdict verdict;
+    private final transient CertificateProblem problem;
 
     public GskCertificateException(ChainVerdict verdict) {
+        this(verdict, null);
+    }
+
+    /** @param problem the facts of the refusal, or null when there is no chain to describe */
+    GskCertificateException(ChainVerdict verdict, CertificateProblem problem) {
         super(verdict.reason(), alertCause(verdict));
         this.verdict = verdict;
+        this.problem = problem;
     }
 
     /**
-     * The JDK chooses the alert it sends from the reason of a CertPathValidatorException that
-     * is the direct cause: give it one, so the peer hears unknown_ca or certificate_expired
-     * rather than the generic certificate_unknown.
+     * A CertPathValidatorException with the reason, as the direct cause: JDKs that choose the
+     * alert from it send unknown_ca or certificate_expired. JDK 17 and 25 send certificate_unknown for
+     * a trust manager's refusal whatever the cause (measured in FailureFactsTest, which reports
+     * the alert that really left rather than this intention).
      */
     private static Throwable alertCause(ChainVerdict verdict) {
         CertPathValidatorException.Reason reason;
@@ -51,8 +60,17 @@ public final class GskCertificateException extends CertificateException {
         return verdict;
     }
 
+    /**
+     * The refusal as the failure of the call: ours, with the chain's facts. Which alert the JDK
+     * sends for it is not ours to say (it differs by protocol and JDK version); the driver
+     * reports the one it saw leave, when it could read it.
+     */
     public GskException toGskException(Throwable handshakeFailure) {
-        return GskException.validation(verdict.status(), verdict.validationCode(), verdict.reason(), handshakeFailure);
+        if (problem != null) {
+            return GskException.refused(problem, handshakeFailure);
+        }
+        GskException e = GskException.validation(verdict.status(), verdict.validationCode(), verdict.reason(), handshakeFailure);
+        return verdict.status() == GskStatus.GSK_INTERNAL_ERROR ? e : e.withRefusedBy(io.gsk4j.Party.LOCAL);
     }
 
     /** For statuses decided outside chain validation (e.g. no certificate at all). */

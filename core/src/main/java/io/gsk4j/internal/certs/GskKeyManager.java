@@ -27,13 +27,14 @@ public final class GskKeyManager extends X509ExtendedKeyManager {
 
     @Override
     public String chooseEngineClientAlias(String[] keyTypes, Principal[] issuers, SSLEngine engine) {
-        return clientAlias(keyTypes, bindings.of(engine));
+        return clientAlias(keyTypes, issuers, bindings.of(engine));
     }
 
-    private static String clientAlias(String[] keyTypes, SessionBinding b) {
+    private static String clientAlias(String[] keyTypes, Principal[] issuers, SessionBinding b) {
         if (b == null || keyTypes == null) {
             return null;
         }
+        b.recordCertificateRequest(issuers);
         for (String type : keyTypes) {
             if (b.keyMatches(type)) {
                 return b.alias();
@@ -64,7 +65,7 @@ public final class GskKeyManager extends X509ExtendedKeyManager {
 
     @Override
     public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-        return clientAlias(keyType, bindings.of(socket));
+        return clientAlias(keyType, issuers, bindings.of(socket));
     }
 
     @Override

@@ -44,37 +44,44 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
         if (binding == null) {
             throw GskCertificateException.of(GskStatus.GSK_INTERNAL_ERROR, "no gsk4j session is bound to this handshake");
         }
+        Date now = new Date();
         ChainVerdict verdict = signatureAlgorithmsAllowed(
-                binding.validator().validate(chain, new Date(), binding.policy()), chain, binding);
+                binding.validator().validate(chain, now, binding.policy()), chain, binding);
         if (binding.revocation() != null) {
             verdict = binding.revocation().check(verdict, chain, binding.validator().anchors(), binding);
         }
         CertValidationCallback callback = binding.callback();
         if (callback == null) {
-            binding.record(verdict, chain);
+            binding.record(verdict);
             if (verdict.ok() || (binding.peerAuth() == SessionBinding.PeerAuth.PASSTHRU && verdict.passableInPassthru())) {
                 return;
             }
-            throw new GskCertificateException(verdict);
+            throw refusal(verdict, chain, binding, now);
         }
         // with GSK_NO_VALIDATION the routine also decides about an expired or untrusted chain;
         // every other failure stands whatever the routine would say
         boolean routineDecides = verdict.ok() || (!callback.validationRequired() && verdict.passableInPassthru());
         if (!routineDecides) {
-            binding.record(verdict, chain);
-            throw new GskCertificateException(verdict);
+            binding.record(verdict);
+            throw refusal(verdict, chain, binding, now);
         }
         List<X509Certificate> shown = callback.validationRequired()
                 ? certificatesFor(callback.certificateNeeded(), chain, binding.validator())
                 : List.of(chain);
-        int answer = ask(callback, shown, verdict.status().code());
-        if (answer != GskStatus.GSK_OK.code()) {
+        GskStatus answer = ask(callback, shown, verdict.status());
+        if (answer != GskStatus.GSK_OK) {
             ChainVerdict refused = new ChainVerdict(GskStatus.GSK_ERROR_CERT_VALIDATION,
-                    "the application's validation callback refused the chain (it returned " + answer + ")");
-            binding.record(refused, chain);
-            throw new GskCertificateException(refused);
+                    "the application's validation callback refused the chain (it returned " + answer.name() + ")");
+            binding.record(refused);
+            throw refusal(refused, chain, binding, now);
         }
-        binding.record(verdict, chain); // accepted: the validation code still tells what gsk4j found
+        binding.record(verdict); // accepted: the validation code still tells what gsk4j found
+    }
+
+    /** Our refusal with its facts: the chain as received and as built, the certificate concerned. */
+    private static GskCertificateException refusal(ChainVerdict verdict, X509Certificate[] chain, SessionBinding binding,
+            Date now) {
+        return new GskCertificateException(verdict, CertificateProblems.of(verdict, chain, binding.validator().anchors(), now));
     }
 
     /**
@@ -96,12 +103,13 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
         return verdict;
     }
 
-    private static int ask(CertValidationCallback callback, List<X509Certificate> chain, int status) {
+    private static GskStatus ask(CertValidationCallback callback, List<X509Certificate> chain, GskStatus status) {
         try {
-            return callback.routine().validate(chain, status);
+            GskStatus answer = callback.routine().validate(chain, status);
+            return answer == null ? GskStatus.GSK_ERROR_CERT_VALIDATION : answer;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "the certificate validation callback failed; the chain is refused", e);
-            return GskStatus.GSK_ERROR_CERT_VALIDATION.code();
+            return GskStatus.GSK_ERROR_CERT_VALIDATION;
         }
     }
 

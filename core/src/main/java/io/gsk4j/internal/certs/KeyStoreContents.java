@@ -2,6 +2,7 @@ package io.gsk4j.internal.certs;
 
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
+import io.gsk4j.StoreProblem;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.security.KeyStore;
 import java.security.KeyStoreException;
 import java.security.PKCS12Attribute;
 import java.security.UnrecoverableEntryException;
-import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -134,26 +134,13 @@ final class KeyStoreContents implements StoreContents {
         return alias;
     }
 
-    /**
-     * The JDK reports a wrong store password as an IOException caused by an
-     * UnrecoverableKeyException (JKS: "Password verification failed", PKCS#12: failed MAC
-     * or undecryptable safe). A corrupted MAC is indistinguishable from a wrong password.
-     */
-    static boolean isWrongPassword(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof UnrecoverableKeyException || t instanceof UnrecoverableEntryException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        String message = failure.getMessage();
-        return message != null && message.toLowerCase(Locale.ROOT).contains("password");
+    /** A wrong store password, as the JDK reports it (types first, then its words: {@code JdkMessages}). */
+    public static boolean isWrongPassword(Throwable failure) {
+        return io.gsk4j.internal.JdkMessages.wrongStorePassword(failure);
     }
 
     private static GskException corrupt(StoreFormat format, Path file, Exception cause) {
-        return new GskException(GskStatus.GSK_KEYRING_OPEN_ERROR,
+        return GskException.store(StoreProblem.DAMAGED,
                 "certificate store " + file + " is not a readable " + format + " store (damaged or truncated)", cause);
     }
 }

@@ -2,6 +2,7 @@ package io.gsk4j.internal.certs;
 
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
+import io.gsk4j.StoreProblem;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -282,7 +283,7 @@ final class PemContents implements StoreContents {
     }
 
     private GskException corrupt(PemBlock block, String problem, Throwable cause) {
-        return new GskException(GskStatus.GSK_KEYRING_OPEN_ERROR,
+        return GskException.store(StoreProblem.DAMAGED,
                 "PEM block " + block.ordinal() + " (" + block.type() + ") of " + file + " " + problem, cause);
     }
 

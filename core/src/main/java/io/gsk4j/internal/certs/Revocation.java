@@ -41,7 +41,7 @@ public final class Revocation {
         if (result.status() == OcspStatus.REVOKED) {
             return ChainVerdict.refusedBy(new Violation(ValidationReason.REVOKED, "\"" + leaf.getSubjectX500Principal().getName()
                     + "\" was revoked" + (result.revokedAt() == null ? "" : " on " + result.revokedAt())
-                    + " (OCSP: " + result.detail() + ")"));
+                    + " (OCSP: " + result.detail() + ")", leaf));
         }
         if (result.status() != OcspStatus.GOOD) {
             binding.recordUnknownRevocation(leaf.getSubjectX500Principal().getName());

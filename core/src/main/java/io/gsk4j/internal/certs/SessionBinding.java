@@ -28,7 +28,7 @@ public final class SessionBinding {
     private volatile ChainVerdict verdict;
     private volatile String unknownRevocationSubject;
     private volatile boolean certificateWithheld;
-    private volatile X509Certificate[] peerChain;
+    private volatile List<String> requestedIssuers;
 
     public SessionBinding(String alias, PrivateKey key, List<X509Certificate> chain, ChainValidator validator, PeerAuth peerAuth,
             CertValidationCallback callback, SignatureAlgorithms signatureAlgorithms, Revocation revocation,
@@ -83,6 +83,23 @@ public final class SessionBinding {
         this.certificateWithheld = true;
     }
 
+    /** The peer asked for our certificate, naming these CAs (certificate_authorities; possibly none). */
+    void recordCertificateRequest(java.security.Principal[] issuers) {
+        List<String> names = new java.util.ArrayList<>();
+        if (issuers != null) {
+            for (java.security.Principal p : issuers) {
+                names.add(p instanceof javax.security.auth.x500.X500Principal
+                        ? ((javax.security.auth.x500.X500Principal) p).getName() : p.getName());
+            }
+        }
+        this.requestedIssuers = List.copyOf(names);
+    }
+
+    /** The CA names the peer listed when it asked for our certificate; null when it did not ask. */
+    public List<String> requestedIssuers() {
+        return requestedIssuers;
+    }
+
     /** Whether the peer asked for a certificate this session did not send (decides what its refusal means). */
     public boolean certificateWithheld() {
         return certificateWithheld;
@@ -107,9 +124,8 @@ public final class SessionBinding {
         return callback;
     }
 
-    void record(ChainVerdict v, X509Certificate[] presented) {
+    void record(ChainVerdict v) {
         this.verdict = v;
-        this.peerChain = presented == null ? null : presented.clone();
     }
 
     /** Judges a chain without refusing or recording anything (for a resumed session's record). */
@@ -120,12 +136,6 @@ public final class SessionBinding {
     /** The verdict on the peer's chain, or null when the peer presented none. */
     public ChainVerdict verdict() {
         return verdict;
-    }
-
-    /** The chain exactly as the peer sent it, or null. */
-    public X509Certificate[] peerChain() {
-        X509Certificate[] c = peerChain;
-        return c == null ? null : c.clone();
     }
 
     /** Whether the key can sign for a key type the JDK asks for ("RSA", "EC", "EdDSA", ...). */

@@ -2,6 +2,7 @@ package io.gsk4j.internal.certs;
 
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
+import io.gsk4j.StoreProblem;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,11 +45,11 @@ public final class StashFile {
         try (InputStream in = Files.newInputStream(file)) {
             raw = in.readNBytes(SIZE);
         } catch (NoSuchFileException e) {
-            throw new GskException(GskStatus.GSK_KEYRING_OPEN_ERROR, "stash file " + file + " does not exist", e);
+            throw GskException.store(StoreProblem.STASH_MISSING, "stash file " + file + " does not exist", e);
         } catch (AccessDeniedException e) {
             throw new GskException(GskStatus.GSK_IBMI_ERROR_NO_ACCESS, "no authority to read stash file " + file, e);
         } catch (IOException e) {
-            throw new GskException(GskStatus.GSK_KEYRING_OPEN_ERROR, "cannot read stash file " + file, e);
+            throw GskException.store(StoreProblem.STASH_UNREADABLE, "cannot read stash file " + file, e);
         }
         try {
             int length = 0;
@@ -133,7 +134,7 @@ public final class StashFile {
             chars.get(password);
             return password;
         } catch (CharacterCodingException e) {
-            throw new GskException(GskStatus.GSK_KEYRING_OPEN_ERROR, "stash file " + file + " is not a UTF-8 password stash");
+            throw GskException.store(StoreProblem.STASH_UNREADABLE, "stash file " + file + " is not a UTF-8 password stash", null);
         } finally {
             Arrays.fill(chars.array(), '\0');
         }

@@ -2,6 +2,7 @@ package io.gsk4j.internal.certs;
 
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
+import io.gsk4j.StoreProblem;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,17 +25,17 @@ final class StoreFile {
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            throw open("certificate store " + file + " does not exist", e);
+            throw GskException.store(StoreProblem.MISSING, "certificate store " + file + " does not exist", e);
         } catch (AccessDeniedException e) {
             throw denied(file, e);
         } catch (IOException e) {
             throw open("cannot open certificate store " + file, e);
         }
         if (attributes.isDirectory()) {
-            throw open("certificate store " + file + " is a directory", null);
+            throw GskException.store(StoreProblem.NOT_A_FILE, "certificate store " + file + " is a directory", null);
         }
         if (!attributes.isRegularFile()) {
-            throw open("certificate store " + file + " is not a regular file", null);
+            throw GskException.store(StoreProblem.NOT_A_FILE, "certificate store " + file + " is not a regular file", null);
         }
         if (attributes.size() > MAX_BYTES) {
             throw open("certificate store " + file + " is too large (" + attributes.size() + " bytes)", null);
@@ -57,7 +58,7 @@ final class StoreFile {
     }
 
     private static GskException open(String message, Throwable cause) {
-        return new GskException(GskStatus.GSK_KEYRING_OPEN_ERROR, message, cause);
+        return GskException.store(StoreProblem.UNREADABLE, message, cause);
     }
 
     private static GskException denied(Path file, Throwable cause) {

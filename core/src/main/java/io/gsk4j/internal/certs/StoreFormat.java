@@ -1,7 +1,7 @@
 package io.gsk4j.internal.certs;
 
 import io.gsk4j.GskException;
-import io.gsk4j.GskStatus;
+import io.gsk4j.StoreProblem;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ enum StoreFormat {
 
     static StoreFormat detect(byte[] content, Path file) throws GskException {
         if (content.length == 0) {
-            throw new GskException(GskStatus.GSK_KEYRING_OPEN_ERROR, "certificate store " + file + " is empty");
+            throw GskException.store(StoreProblem.DAMAGED, "certificate store " + file + " is empty", null);
         }
         if (startsWith(content, 0xFE, 0xED, 0xFE, 0xED)) {
             return JKS;
@@ -36,9 +36,9 @@ enum StoreFormat {
         if (new String(content, StandardCharsets.ISO_8859_1).contains("-----BEGIN")) {
             return PEM;
         }
-        throw new GskException(GskStatus.GSK_KEYRING_OPEN_ERROR, "certificate store " + file
+        throw GskException.store(StoreProblem.UNKNOWN_FORMAT, "certificate store " + file
                 + " is not in a format readable here (PKCS#12, JKS, JCEKS or PEM); an IBM CMS key database (.kdb)"
-                + " must be exported to PKCS#12 first, e.g. with DCM or gsk8capicmd -cert -export -target_type pkcs12");
+                + " must be exported to PKCS#12 first, e.g. with DCM or gsk8capicmd -cert -export -target_type pkcs12", null);
     }
 
     /**

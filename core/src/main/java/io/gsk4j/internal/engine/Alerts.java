@@ -1,32 +1,18 @@
 package io.gsk4j.internal.engine;
 
+import io.gsk4j.TlsAlert;
 import java.nio.ByteBuffer;
-import java.util.Map;
 import javax.net.ssl.SSLException;
 
 /**
  * A fatal alert a peer sends in the clear once records are protected: OpenSSL does this when it
  * refuses a TLS 1.3 server's certificate, and the JDK, trying to decrypt it, reports a bad
  * record MAC. A 2-byte alert record can only be plaintext (a protected one is longer), so it is
- * read here and reported in the JDK's own words, which the error mapper already knows.
+ * read here and thrown as a typed {@link PeerAlertException} that the error mapper reads.
  */
 final class Alerts {
     private static final int ALERT = 21;
     private static final int FATAL = 2;
-
-    /** RFC 8446 §6 alert names by code. */
-    private static final Map<Integer, String> NAMES = Map.ofEntries(
-            Map.entry(0, "close_notify"), Map.entry(10, "unexpected_message"), Map.entry(20, "bad_record_mac"),
-            Map.entry(22, "record_overflow"), Map.entry(40, "handshake_failure"), Map.entry(42, "bad_certificate"),
-            Map.entry(43, "unsupported_certificate"), Map.entry(44, "certificate_revoked"),
-            Map.entry(45, "certificate_expired"), Map.entry(46, "certificate_unknown"), Map.entry(47, "illegal_parameter"),
-            Map.entry(48, "unknown_ca"), Map.entry(49, "access_denied"), Map.entry(50, "decode_error"),
-            Map.entry(51, "decrypt_error"), Map.entry(70, "protocol_version"), Map.entry(71, "insufficient_security"),
-            Map.entry(80, "internal_error"), Map.entry(86, "inappropriate_fallback"), Map.entry(90, "user_canceled"),
-            Map.entry(109, "missing_extension"), Map.entry(110, "unsupported_extension"),
-            Map.entry(112, "unrecognized_name"), Map.entry(113, "bad_certificate_status_response"),
-            Map.entry(115, "unknown_psk_identity"), Map.entry(116, "certificate_required"),
-            Map.entry(120, "no_application_protocol"));
 
     private Alerts() {
     }
@@ -37,7 +23,49 @@ final class Alerts {
                 || netIn.get(3) != 0 || netIn.get(4) != 2 || netIn.get(5) != FATAL) {
             return;
         }
-        int code = netIn.get(6) & 0xFF;
-        throw new SSLException("Received fatal alert: " + NAMES.getOrDefault(code, "alert_" + code));
+        int number = netIn.get(6) & 0xFF;
+        throw new PeerAlertException(number, TlsAlert.ofNumber(number).orElse(null));
+    }
+
+    /**
+     * The fatal alert among the records waiting in {@code netOut} (read mode), when it travels in
+     * the clear (before keys are in use: a TLS 1.2 handshake, or a TLS 1.3 one before ServerHello);
+     * null when there is none or it is encrypted.
+     */
+    static TlsAlert plaintextFatalAlert(ByteBuffer netOut) {
+        if (netOut == null) {
+            return null;
+        }
+        for (int at = netOut.position(); at + 5 <= netOut.limit(); ) {
+            int length = ((netOut.get(at + 3) & 0xFF) << 8) | (netOut.get(at + 4) & 0xFF);
+            if (netOut.get(at) == ALERT && length == 2 && at + 7 <= netOut.limit() && netOut.get(at + 5) == FATAL) {
+                return TlsAlert.ofNumber(netOut.get(at + 6) & 0xFF).orElse(null);
+            }
+            at += 5 + length;
+        }
+        return null;
+    }
+
+    /** The peer's fatal alert, read by gsk4j from the wire rather than learned from the JDK. */
+    static final class PeerAlertException extends SSLException {
+        private static final long serialVersionUID = 1L;
+
+        private final int number;
+        private final transient TlsAlert alert;
+
+        PeerAlertException(int number, TlsAlert alert) {
+            super("the peer sent the fatal alert " + (alert != null ? alert.rfcName() : "number " + number));
+            this.number = number;
+            this.alert = alert;
+        }
+
+        /** The alert, or null for a number no RFC gsk4j knows assigns. */
+        TlsAlert alert() {
+            return alert;
+        }
+
+        int number() {
+            return number;
+        }
     }
 }

@@ -75,6 +75,8 @@ public final class TlsDriver implements AutoCloseable {
     private volatile boolean closing;
     /** Any byte sent or received: from then on a handshake can no longer be called off cleanly. */
     private volatile boolean negotiationBegun;
+    /** The fatal alert flushAlert saw leave in the clear, or null. */
+    private volatile io.gsk4j.TlsAlert alertSent;
     /**
      * Bytes of a non-blocking caller's data already sealed into a record that is not fully on
      * the wire. The write that sealed them said WOULD_BLOCK; the retry reports them once sent.
@@ -370,6 +372,7 @@ public final class TlsDriver implements AutoCloseable {
                         out.flip();
                     }
                 }
+                alertSent = Alerts.plaintextFatalAlert(netOut);
                 flush(deadline, true, mode);
             } finally {
                 end(mode);
@@ -379,6 +382,11 @@ public final class TlsDriver implements AutoCloseable {
         } finally {
             writeLock.unlock();
         }
+    }
+
+    /** The fatal alert sent after a failed handshake, when it left in the clear; null otherwise. */
+    public io.gsk4j.TlsAlert alertSent() {
+        return alertSent;
     }
 
     // ---------------------------------------------------------------- data

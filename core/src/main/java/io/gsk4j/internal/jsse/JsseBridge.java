@@ -9,6 +9,7 @@ import io.gsk4j.internal.AttributeValues;
 import io.gsk4j.internal.CipherLists;
 import io.gsk4j.internal.EnvironmentSnapshot;
 import io.gsk4j.internal.HandshakeSetup;
+import io.gsk4j.internal.SignatureAlgorithms;
 import io.gsk4j.internal.certs.EngineBindings;
 import io.gsk4j.internal.certs.GskKeyManager;
 import io.gsk4j.internal.certs.GskTrustManager;
@@ -36,7 +37,7 @@ public final class JsseBridge {
         Set<TlsProtocol> protocols = HandshakeSetup.negotiableProtocols(values);
         List<CipherSpec> ciphers = CipherLists.resolve(values, protocols);
         SSLParameters gskit = new SSLParameters();
-        HandshakeSetup.applyCommon(gskit, protocols, ciphers, HandshakeSetup.signatureAlgorithms(values));
+        HandshakeSetup.applyCommon(gskit, protocols, ciphers, SignatureAlgorithms.fromAttributes(values));
         HandshakeSetup.applyServer(gskit, values); // a client endpoint ignores the server's settings
         EngineBindings bindings = new EngineBindings(new EndpointBinder(env));
         try {

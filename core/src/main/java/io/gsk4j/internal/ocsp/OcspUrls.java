@@ -12,7 +12,7 @@ import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 
-/** Where a certificate says its OCSP responder lives. */
+/** Where a certificate says its OCSP responder lives, and its issuer's certificate. */
 public final class OcspUrls {
 
     private OcspUrls() {
@@ -50,8 +50,36 @@ public final class OcspUrls {
         }
     }
 
+    /**
+     * Where the certificate says its issuer's certificate can be fetched (AIA caIssuers): the
+     * first URI. Empty when there is none or the extension cannot be parsed.
+     */
+    public static Optional<String> aiaCaIssuersUrl(X509Certificate cert) {
+        byte[] wrapped = cert.getExtensionValue(Extension.authorityInfoAccess.getId());
+        if (wrapped == null) {
+            return Optional.empty();
+        }
+        try {
+            byte[] der = ASN1OctetString.getInstance(wrapped).getOctets();
+            AuthorityInformationAccess aia = AuthorityInformationAccess.getInstance(ASN1Primitive.fromByteArray(der));
+            for (AccessDescription description : aia.getAccessDescriptions()) {
+                String uri = uri(description, AccessDescription.id_ad_caIssuers);
+                if (uri != null) {
+                    return Optional.of(uri);
+                }
+            }
+            return Optional.empty();
+        } catch (Exception e) { // any parse failure of attacker-supplied DER means "no usable URL"
+            return Optional.empty();
+        }
+    }
+
     private static String ocspUri(AccessDescription description) {
-        if (!AccessDescription.id_ad_ocsp.equals(description.getAccessMethod())) {
+        return uri(description, AccessDescription.id_ad_ocsp);
+    }
+
+    private static String uri(AccessDescription description, org.bouncycastle.asn1.ASN1ObjectIdentifier method) {
+        if (!method.equals(description.getAccessMethod())) {
             return null;
         }
         GeneralName location = description.getAccessLocation();

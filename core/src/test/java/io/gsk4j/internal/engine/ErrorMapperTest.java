@@ -2,10 +2,13 @@ package io.gsk4j.internal.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gsk4j.Errno;
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
+import io.gsk4j.Party;
+import io.gsk4j.TlsAlert;
 import io.gsk4j.internal.certs.ChainVerdict;
 import io.gsk4j.internal.certs.GskCertificateException;
 import io.gsk4j.internal.engine.ErrorMapper.Phase;
@@ -108,6 +111,52 @@ class ErrorMapperTest {
         GskException e = ErrorMapper.map(jdk, Phase.HANDSHAKE, false);
         assertEquals(GskStatus.GSK_KEYFILE_CERT_EXPIRED.code(), e.code());
         assertEquals(GskStatus.GSK_KEYFILE_CERT_EXPIRED.code(), e.validationCode());
+    }
+
+    @Test
+    void aReceivedAlertIsAFactWithThePeerAsTheEndThatRefused() {
+        GskException e = ErrorMapper.map(new SSLHandshakeException("Received fatal alert: unknown_ca"), Phase.HANDSHAKE, false);
+        assertEquals(TlsAlert.UNKNOWN_CA, e.alertReceived().orElseThrow());
+        assertEquals(Party.PEER, e.refusedBy().orElseThrow());
+        assertTrue(e.alertSent().isEmpty());
+        // a name no RFC gsk4j knows: still the peer's refusal, without an alert constant
+        GskException unknown = ErrorMapper.map(new SSLHandshakeException("Received fatal alert: some_future_alert"),
+                Phase.HANDSHAKE, false);
+        assertTrue(unknown.alertReceived().isEmpty());
+        assertEquals(Party.PEER, unknown.refusedBy().orElseThrow());
+    }
+
+    @Test
+    void anAlertReadOffTheWireIsMappedByItsTypeNotItsMessage() {
+        for (TlsAlert alert : TlsAlert.values()) {
+            GskException e = ErrorMapper.map(new Alerts.PeerAlertException(alert.number(), alert), Phase.READ, false);
+            assertEquals(alert.statusWhenReceived().code(), e.code(), alert::toString);
+            assertEquals(alert, e.alertReceived().orElseThrow());
+        }
+        GskException unnamed = ErrorMapper.map(new Alerts.PeerAlertException(200, null), Phase.READ, false);
+        assertEquals(GskStatus.GSK_ERROR_BAD_PEER.code(), unnamed.code());
+        assertEquals(Party.PEER, unnamed.refusedBy().orElseThrow());
+    }
+
+    @Test
+    void aPlaintextAlertRecordIsReadInBothDirections() throws Exception {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.allocate(16).put(new byte[] {21, 3, 3, 0, 2, 2, 48});
+        Alerts.PeerAlertException thrown = org.junit.jupiter.api.Assertions.assertThrows(Alerts.PeerAlertException.class,
+                () -> Alerts.refuseOnPlaintextFatalAlert(in));
+        assertEquals(TlsAlert.UNKNOWN_CA, thrown.alert());
+        // outgoing: a handshake record, then the alert
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.wrap(new byte[] {22, 3, 3, 0, 1, 9, 21, 3, 3, 0, 2, 2, 46});
+        assertEquals(TlsAlert.CERTIFICATE_UNKNOWN, Alerts.plaintextFatalAlert(out));
+        // an encrypted record (TLS 1.3 application_data) tells nothing
+        assertEquals(null, Alerts.plaintextFatalAlert(java.nio.ByteBuffer.wrap(new byte[] {23, 3, 3, 0, 19})));
+    }
+
+    @Test
+    void ourRefusalWithoutAChainIsStillOurs() {
+        GskException e = ErrorMapper.map(new GskCertificateException(
+                new ChainVerdict(GskStatus.GSK_ERROR_NO_CERTIFICATE, "none sent")), Phase.HANDSHAKE, false);
+        assertEquals(Party.LOCAL, e.refusedBy().orElseThrow());
+        assertTrue(e.certificateProblem().isEmpty());
     }
 
     @Test
