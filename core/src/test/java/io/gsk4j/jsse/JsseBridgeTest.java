@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gsk4j.CertificateProblem;
 import io.gsk4j.Environment;
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
+import io.gsk4j.Party;
+import io.gsk4j.TlsAlert;
 import io.gsk4j.attr.BufferAttribute;
 import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
@@ -117,6 +120,9 @@ class JsseBridgeTest {
         GskException e = Failures.explain(failure);
         assertEquals(GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT.code(), e.code());
         assertTrue(e.getMessage().contains("Bridge CA"), e.getMessage());
+        CertificateProblem problem = e.certificateProblem().orElseThrow();
+        assertEquals("CN=Bridge CA", problem.chainEndIssuer().orElseThrow()); // the CA to import
+        assertEquals(Party.LOCAL, e.refusedBy().orElseThrow());
         assertTrue(Failures.describe(failure).startsWith("6000 GSK_IBMI_ERROR_NOT_TRUSTED_ROOT"), Failures.describe(failure));
         assertInstanceOf(GskException.class, server.nextOutcome()); // the server session saw the refusal too
     }
@@ -130,6 +136,9 @@ class JsseBridgeTest {
         GskException e = Failures.explain(httpClientFailure(clientContext(ca::certificate), "localhost"));
         assertEquals(GskStatus.GSK_KEYFILE_CERT_EXPIRED.code(), e.code(), e.getMessage());
         assertTrue(e.validationCode() != 0, "the validation code travels with the status");
+        CertificateProblem problem = e.certificateProblem().orElseThrow();
+        assertTrue(problem.notAfter().orElseThrow().isBefore(Instant.now()), problem.toString());
+        assertEquals(expired.leaf(), problem.concerning().orElseThrow());
     }
 
     @Test
@@ -146,6 +155,8 @@ class JsseBridgeTest {
         assertArrayEquals(new String[] {"TLSv1.3"}, ctx.getDefaultSSLParameters().getProtocols());
         GskException e = Failures.explain(httpClientFailure(ctx, "localhost"));
         assertEquals(GskStatus.GSK_ERROR_NO_CIPHERS.code(), e.code(), e.getMessage());
+        assertEquals(TlsAlert.HANDSHAKE_FAILURE, e.alertReceived().orElseThrow());
+        assertEquals(Party.PEER, e.refusedBy().orElseThrow());
         GskException atServer = assertInstanceOf(GskException.class, server.nextOutcome());
         assertEquals(GskStatus.GSK_ERROR_NO_CIPHERS.code(), atServer.code(), atServer.getMessage());
     }
