@@ -1,6 +1,7 @@
 package io.gsk4j.jsse;
 
 import io.gsk4j.GskException;
+import io.gsk4j.GskStatus;
 import io.gsk4j.internal.certs.GskCertificateException;
 import io.gsk4j.internal.engine.ErrorMapper;
 import java.util.Objects;
@@ -56,6 +57,7 @@ public final class Failures {
      */
     public static String describe(Throwable failure) {
         GskException e = explain(failure);
-        return e.code() + " " + e.getMessage();
+        String detail = e.detail();
+        return e.code() + " " + GskStatus.nameOf(e.code()) + (detail.isEmpty() ? "" : ": " + detail);
     }
 }

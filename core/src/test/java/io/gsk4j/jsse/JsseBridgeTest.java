@@ -123,7 +123,9 @@ class JsseBridgeTest {
         CertificateProblem problem = e.certificateProblem().orElseThrow();
         assertEquals("CN=Bridge CA", problem.chainEndIssuer().orElseThrow()); // the CA to import
         assertEquals(Party.LOCAL, e.refusedBy().orElseThrow());
-        assertTrue(Failures.describe(failure).startsWith("6000 GSK_IBMI_ERROR_NOT_TRUSTED_ROOT"), Failures.describe(failure));
+        String line = Failures.describe(failure);
+        System.out.println("explained: " + line);
+        assertTrue(line.startsWith("6000 GSK_IBMI_ERROR_NOT_TRUSTED_ROOT: ") && line.contains("Bridge CA"), line);
         assertInstanceOf(GskException.class, server.nextOutcome()); // the server session saw the refusal too
     }
 
