@@ -72,11 +72,15 @@ public final class EngineBindings {
         if (binder == null) {
             return null;
         }
-        return madeOnUse.computeIfAbsent(endpoint, e -> {
-            SessionBinding b = binder.apply(e);
-            byAlias.put(b.alias(), b); // same key and chain for every binding the binder makes
-            return b;
-        });
+        SessionBinding known = madeOnUse.get(endpoint);
+        if (known != null) {
+            return known;
+        }
+        // made outside the map's lock: the binder asks the endpoint for its parameters, which takes the endpoint's lock
+        SessionBinding made = binder.apply(endpoint);
+        byAlias.put(made.alias(), made); // same key and chain for every binding the binder makes
+        known = madeOnUse.putIfAbsent(endpoint, made);
+        return known != null ? known : made;
     }
 
     SessionBinding of(String alias) {
@@ -86,5 +90,10 @@ public final class EngineBindings {
     /** For tests and leak checks. */
     public int size() {
         return byEngine.size();
+    }
+
+    /** Bindings the binder made whose endpoint is still reachable (for leak checks). */
+    int madeOnUseCount() {
+        return madeOnUse.size();
     }
 }
