@@ -20,8 +20,8 @@ import java.util.Optional;
 /**
  * Validates a certificate chain against an initialised environment's trust outside a handshake,
  * with the validator the handshake uses: path building, the profile's rules, the JDK's PKIX and
- * the environment's CRLs. What a handshake alone knows is not asked: OCSP, GSK_SSL_EXTN_SIGALG
- * and the validation callback.
+ * the environment's CRLs (files and store). What a handshake alone does is not done: OCSP, CRL
+ * distribution points (no network traffic here), GSK_SSL_EXTN_SIGALG and the validation callback.
  *
  * <pre>{@code
  * ChainCheck.Result r = ChainCheck.against(env).hostname("www.example.com").check(chain);

@@ -175,7 +175,7 @@ class SessionLifecycleTest {
                     return e;
                 }
             });
-            Thread.sleep(200); // let the reader block
+            reader.awaitBlockedIn("io.gsk4j.Session.read");
             client.close();
             GskException e = reader.result();
             assertEquals(GskStatus.GSK_IBMI_ERROR_CLOSED.code(), e.code());

@@ -171,6 +171,38 @@ class ValidationProfileHandshakeTest {
     }
 
     @Test
+    void pathBuildingFindsTheChainThroughTheTrustedRootOfTwo() throws Exception {
+        // the server sends its intermediate certified by an old root first, then by the new one;
+        // the client trusts only the new root: the first issuer must be backtracked from
+        Issued oldRoot = CertBuilder.ca("O=gsk4j tests,CN=Old Root").selfSigned();
+        java.security.KeyPair interKey = CertBuilder.ca("CN=key holder").selfSigned().keys();
+        Issued byOld = CertBuilder.ca("O=gsk4j tests,CN=Cross CA").key(interKey).issuedBy(oldRoot);
+        Issued byNew = CertBuilder.ca("O=gsk4j tests,CN=Cross CA").key(interKey).issuedBy(root);
+        Issued leaf = CertBuilder.server("CN=localhost", "localhost").issuedBy(byOld);
+        // a PEM store: PKCS#12 will not hold a chain whose third certificate does not issue the second
+        Path serverPem = io.gsk4j.testpki.TestPki.pem().key("server",
+                new Credential(leaf.key(), new X509Certificate[] {leaf.cert(), byOld.cert(), byNew.cert()})).write(dir.resolve("cross-server.pem"), null);
+        Environment serverEnv = Stores.initialised(dir, EnumValue.GSK_SERVER_SESSION, serverPem);
+        Environment clientEnv = Stores.initialised(dir, EnumValue.GSK_CLIENT_SESSION, Stores.pkcs12(dir, "cross-client", null, root.cert()));
+        try (GskPair.Outcome o = GskPair.connect(serverEnv, clientEnv)) {
+            assertNull(o.failure(), () -> String.valueOf(o.failure()));
+            assertEquals(0, validationCode(o));
+        }
+    }
+
+    @Test
+    void aCrlInAPemStoreCountsLikeACrlFile() throws Exception {
+        Issued leaf = CertBuilder.server("CN=localhost", "localhost").issuedBy(root);
+        Path pemStore = io.gsk4j.testpki.TestPki.pem().trusted("root", root.cert()).write(dir.resolve("trust-with-crl.pem"), null);
+        Files.writeString(pemStore, CrlBuilder.pem(CrlBuilder.by(root).revoke(leaf.cert().getSerialNumber(), CrlBuilder.KEY_COMPROMISE)
+                .build()), java.nio.file.StandardOpenOption.APPEND);
+        try (GskPair.Outcome o = connect(leaf, Stores.environment(dir, EnumValue.GSK_CLIENT_SESSION, pemStore), env -> { })) {
+            assertNotNull(o.failure());
+            assertEquals(ValidationReason.REVOKED.code(), o.failure().validationCode());
+        }
+    }
+
+    @Test
     void aMissingCrlFileFailsTheEnvironment() throws Exception {
         Environment env = Stores.environment(dir, EnumValue.GSK_CLIENT_SESSION, Stores.pkcs12(dir, "c", null, root.cert()));
         env.set(BufferAttribute.GSK4J_CRL_FILES, dir.resolve("nowhere.crl").toString());

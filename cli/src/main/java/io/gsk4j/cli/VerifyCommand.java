@@ -16,7 +16,9 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -79,7 +81,7 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() throws CommandFailure {
         List<X509Certificate> chain = readChain();
         Instant when = time();
-        ChainCheck.Purpose side = switch (purpose.toLowerCase(java.util.Locale.ROOT)) {
+        ChainCheck.Purpose side = switch (purpose.toLowerCase(Locale.ROOT)) {
             case "server" -> ChainCheck.Purpose.SERVER;
             case "client" -> ChainCheck.Purpose.CLIENT;
             default -> throw new ParameterException(spec.commandLine(), "--purpose is server or client, not '" + purpose + "'");
@@ -158,7 +160,7 @@ final class VerifyCommand implements Callable<Integer> {
         char[] pw = PasswordSource.fromOptions(spec.commandLine(), password, passwordFile, "--password");
         if (pw != null) {
             env.set(BufferAttribute.GSK_KEYRING_PW, new String(pw));
-            java.util.Arrays.fill(pw, '\0');
+            Arrays.fill(pw, '\0');
         }
         if (stash != null) {
             env.set(BufferAttribute.GSK_KEYRING_STASH_FILE, stash);

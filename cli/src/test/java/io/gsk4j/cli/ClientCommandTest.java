@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gsk4j.support.RefusedPort;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,10 +16,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** {@code gsk4j client} against the project's own server (in this JVM) and against hand-made peers. */
 class ClientCommandTest {
@@ -178,21 +182,20 @@ class ClientCommandTest {
 
     @Test
     void aRefusedConnectionHasAnErrnoButNoStatus() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
-        }
-        Cli.Run r = Cli.run(concat(new String[] {"client", "127.0.0.1:" + port, "--json"}, store(pki.trustStore)));
-        assertEquals(1, r.exitCode(), r::all);
-        Map<String, Object> json = MiniJson.object(r.out());
-        assertEquals("connect", json.get("stage"));
-        assertNull(MiniJson.get(json, "status", "name"));
-        assertEquals("ECONNREFUSED", MiniJson.get(json, "status", "errno", "name"));
-        assertEquals(3425L, MiniJson.get(json, "status", "errno", "number"));
-        assertTrue(((String) MiniJson.get(json, "explanation", "what")).contains("connection was refused"), r.out());
+        try (RefusedPort closed = RefusedPort.open()) {
+            int port = closed.port();
+            Cli.Run r = Cli.run(concat(new String[] {"client", "127.0.0.1:" + port, "--json"}, store(pki.trustStore)));
+            assertEquals(1, r.exitCode(), r::all);
+            Map<String, Object> json = MiniJson.object(r.out());
+            assertEquals("connect", json.get("stage"));
+            assertNull(MiniJson.get(json, "status", "name"));
+            assertEquals("ECONNREFUSED", MiniJson.get(json, "status", "errno", "name"));
+            assertEquals(3425L, MiniJson.get(json, "status", "errno", "number"));
+            assertTrue(((String) MiniJson.get(json, "explanation", "what")).contains("connection was refused"), r.out());
 
-        Cli.Run text = Cli.run(concat(new String[] {"client", "127.0.0.1:" + port}, store(pki.trustStore)));
-        assertTrue(text.out().contains("result: FAILED, no TCP connection (no GSKit call was made)"), text.out());
+            Cli.Run text = Cli.run(concat(new String[] {"client", "127.0.0.1:" + port}, store(pki.trustStore)));
+            assertTrue(text.out().contains("result: FAILED, no TCP connection (no GSKit call was made)"), text.out());
+        }
     }
 
     @Test
@@ -212,6 +215,7 @@ class ClientCommandTest {
     }
 
     @Test
+    @ResourceLock(Resources.SYSTEM_PROPERTIES) // sets gsk4j.home; no other command test depends on it
     void withoutAKeyringGskitUsesTheSystemStore() {
         String before = System.getProperty("gsk4j.home");
         System.setProperty("gsk4j.home", dir.resolve("empty-home").toString());
@@ -275,6 +279,8 @@ class ClientCommandTest {
     static final class PlainPeer implements AutoCloseable {
         private final ServerSocket socket;
         private final Thread thread;
+        /** The silent peer's connections, held so that no garbage collection closes (resets) one. */
+        private final List<Socket> held = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         private PlainPeer(String answer) throws IOException {
             socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -300,7 +306,8 @@ class ClientCommandTest {
                 try {
                     Socket s = socket.accept();
                     if (answer == null) {
-                        continue; // keep it open and say nothing, until close()
+                        held.add(s); // keep it open and say nothing, until close()
+                        continue;
                     }
                     try (s) {
                         s.setSoTimeout(2000);
@@ -319,6 +326,9 @@ class ClientCommandTest {
         @Override
         public void close() throws IOException {
             socket.close();
+            for (Socket s : held) {
+                s.close();
+            }
         }
     }
 }

@@ -7,15 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -191,7 +190,11 @@ class OpenSslInteropTest {
         }
     }
 
-    /** An {@code openssl s_server} on a free loopback port, answering HTTP requests (-www). */
+    /**
+     * An {@code openssl s_server} answering HTTP requests (-www) on a loopback port it chose
+     * itself (-accept port 0), read back from the "ACCEPT host:port" line it prints once it
+     * listens.
+     */
     static final class OpenSsl implements AutoCloseable {
         final int port;
         private final Process process;
@@ -202,17 +205,17 @@ class OpenSslInteropTest {
         }
 
         static OpenSsl server(Path keyAndChainPem, String... extra) throws Exception {
-            int port;
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort();
-            }
-            List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:" + port,
-                    "-cert", keyAndChainPem.toString(), "-key", keyAndChainPem.toString(), "-www", "-quiet"));
+            List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0",
+                    "-cert", keyAndChainPem.toString(), "-key", keyAndChainPem.toString(), "-www"));
             cmd.addAll(List.of(extra));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            OpenSsl server = new OpenSsl(port, p);
-            server.awaitListening();
-            return server;
+            Path out = Files.createTempFile(dir, "s_server", ".out");
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            try {
+                return new OpenSsl(awaitAcceptLine(p, out), p);
+            } catch (RuntimeException | Error e) {
+                p.destroyForcibly();
+                throw e;
+            }
         }
 
         /** Runs {@code openssl s_client}, feeds it {@code input}, returns what it printed. */
@@ -228,20 +231,22 @@ class OpenSslInteropTest {
             return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
 
-        private void awaitListening() throws InterruptedException {
+        /** Polls (bounded) the server's output for "ACCEPT 127.0.0.1:port", printed once it listens. */
+        private static int awaitAcceptLine(Process process, Path out) throws IOException, InterruptedException {
+            Pattern accept = Pattern.compile("^ACCEPT \\S+:(\\d+)$", Pattern.MULTILINE);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
             while (System.nanoTime() < deadline) {
-                try (Socket s = new Socket()) {
-                    s.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
-                    return;
-                } catch (IOException e) {
-                    if (!process.isAlive()) {
-                        throw new IllegalStateException("openssl s_server ended at once, exit " + process.exitValue());
-                    }
-                    Thread.sleep(50);
+                Matcher m = accept.matcher(Files.readString(out, StandardCharsets.ISO_8859_1));
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
                 }
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("openssl s_server ended at once, exit " + process.exitValue()
+                            + ": " + Files.readString(out, StandardCharsets.ISO_8859_1));
+                }
+                Thread.sleep(20); // polling its output, bounded
             }
-            throw new IllegalStateException("openssl s_server did not start listening on " + port);
+            throw new IllegalStateException("openssl s_server printed no ACCEPT line: " + Files.readString(out, StandardCharsets.ISO_8859_1));
         }
 
         @Override

@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
 
 /** {@code gsk4j store}: every subcommand, with the result read back by core's own store loader. */
 class StoreCommandTest {
@@ -173,6 +175,7 @@ class StoreCommandTest {
     }
 
     @Test
+    @ResourceLock(Resources.SYSTEM_PROPERTIES) // sets gsk4j.home; no other command test depends on it
     void registerAppWritesWhatTheLoaderReadsForAnApplicationId() throws Exception {
         Path home = file("gsk4j-home");
         Path store = file("app.p12");
@@ -297,8 +300,11 @@ class StoreCommandTest {
         java.io.PrintWriter err = new java.io.PrintWriter(text, true);
         Progress.run(err, "quick work", () -> null); // under a second: nothing is printed
         assertEquals("", text.toString());
-        Progress.run(err, "slow work", () -> {
-            Thread.sleep(1300);
+        Progress.run(err, "slow work", () -> { // slow: it lasts until the progress line is out
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+            while (!text.toString().contains("gsk4j: slow work ...") && System.nanoTime() < deadline) {
+                Thread.sleep(10); // polling the output, bounded
+            }
             return null;
         });
         assertTrue(text.toString().startsWith("gsk4j: slow work ...\ngsk4j: slow work: done in"), text.toString());

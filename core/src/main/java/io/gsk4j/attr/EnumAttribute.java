@@ -107,7 +107,10 @@ public enum EnumAttribute implements Attribute {
     // gsk4j's own: how strictly a peer's chain is judged (docs/VALIDATION.md)
     GSK4J_VALIDATION_PROFILE(9001, Scope.BOTH, true, EnumValue.GSK4J_VALIDATION_PROFILE_RFC5280,
             EnumValue.GSK4J_VALIDATION_PROFILE_STRICT, EnumValue.GSK4J_VALIDATION_PROFILE_RFC5280,
-            EnumValue.GSK4J_VALIDATION_PROFILE_JDK);
+            EnumValue.GSK4J_VALIDATION_PROFILE_JDK),
+    // gsk4j's own: fetch the CRLs a chain's certificates name in their CRL distribution points
+    // (http:// only, over the OCSP transport settings; docs/VALIDATION.md)
+    GSK4J_CRL_DP_ENABLE(9005, Scope.ENVIRONMENT, true, false);
 
     private static final Tables.Lookup<EnumAttribute> LOOKUP = new Tables.Lookup<>(values());
 

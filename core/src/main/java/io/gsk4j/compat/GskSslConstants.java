@@ -314,6 +314,7 @@ public interface GskSslConstants {
     int GSK_MSCAPI_ENABLE = 461;
     int GSK_PROTOCOL_TLSV13 = 4030;
     int GSK4J_VALIDATION_PROFILE = 9001;
+    int GSK4J_CRL_DP_ENABLE = 9005;
 
     // ---- GSK_ENUM_VALUE (EnumValue) ----
     int GSK_FALSE = 0;

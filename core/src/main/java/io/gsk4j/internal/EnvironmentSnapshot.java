@@ -3,6 +3,7 @@ package io.gsk4j.internal;
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
 import io.gsk4j.attr.BufferAttribute;
+import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.HandleKind;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.certs.ChainValidator;
@@ -13,12 +14,14 @@ import io.gsk4j.internal.certs.KeyMaterial;
 import io.gsk4j.internal.certs.StoreLoader;
 import io.gsk4j.internal.certs.StoreLocations;
 import io.gsk4j.internal.certs.StoreRequest;
+import io.gsk4j.internal.crl.CrlFetcher;
 import io.gsk4j.internal.crl.CrlFiles;
 import io.gsk4j.internal.ocsp.OcspChecker;
 import io.gsk4j.internal.validation.ProfileChoice;
 import io.gsk4j.internal.validation.ValidationPolicy;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509CRL;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.KeyManager;
@@ -40,6 +43,7 @@ public final class EnvironmentSnapshot {
     private final SSLContext context;
     private final OcspChecker ocsp;
     private final ValidationPolicy.Profile defaultProfile;
+    private final CrlFetcher crlFetcher;
 
     private EnvironmentSnapshot(AttributeValues values, StoreLocations locations, KeyMaterial keyMaterial,
             List<X509CRL> crls, EngineBindings bindings, SSLContext context, OcspChecker ocsp) {
@@ -50,8 +54,14 @@ public final class EnvironmentSnapshot {
         this.bindings = bindings;
         this.context = context;
         this.ocsp = ocsp;
+        this.crlFetcher = values.isOn(EnumAttribute.GSK4J_CRL_DP_ENABLE) ? new CrlFetcher(OcspConfig.settings(values)) : null;
         this.defaultProfile = ProfileChoice.environmentDefault(
                 values.buffer(BufferAttribute.GSK_IBMI_APPLICATION_ID).orElse(null), locations.applicationDefinitions());
+    }
+
+    /** Fetches CRLs from distribution points (GSK4J_CRL_DP_ENABLE), or null when off. */
+    public CrlFetcher crlFetcher() {
+        return crlFetcher;
     }
 
     /** The validation profile of sessions that do not set GSK4J_VALIDATION_PROFILE (see ProfileChoice). */
@@ -67,7 +77,7 @@ public final class EnvironmentSnapshot {
         // malformed cipher lists are refused here, before any file is touched
         CipherLists.resolve(values, ProtocolSwitches.enabled(values));
         SignatureAlgorithms.fromAttributes(values);
-        List<X509CRL> crls = CrlFiles.load(values.buffer(BufferAttribute.GSK4J_CRL_FILES).orElse(null));
+        List<X509CRL> crls = new ArrayList<>(CrlFiles.load(values.buffer(BufferAttribute.GSK4J_CRL_FILES).orElse(null)));
         StoreRequest request = storeRequest(values, locations);
         KeyMaterial material;
         try {
@@ -77,6 +87,7 @@ public final class EnvironmentSnapshot {
                 Arrays.fill(request.password(), '\0'); // the store is open: this copy is done
             }
         }
+        crls.addAll(CrlFiles.inStore(material.source()));
         EngineBindings bindings = new EngineBindings();
         try {
             SSLContext context = SSLContext.getInstance("TLS");

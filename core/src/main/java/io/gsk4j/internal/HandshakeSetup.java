@@ -208,13 +208,13 @@ public final class HandshakeSetup {
                 client ? ValidationPolicy.Purpose.SERVER : ValidationPolicy.Purpose.CLIENT);
     }
 
-    /** OCSP for this handshake, bounded by its timeout; null when the environment has OCSP off. */
+    /** OCSP and CRL fetching for this handshake, bounded by its timeout; null when the environment has both off. */
     private static Revocation revocation(EnvironmentSnapshot env, AttributeValues values) {
-        if (env.ocsp() == null) {
+        if (env.ocsp() == null && env.crlFetcher() == null) {
             return null;
         }
         int seconds = values.number(NumericAttribute.GSK_HANDSHAKE_TIMEOUT);
-        return new Revocation(env.ocsp(), seconds == 0 ? null : java.time.Instant.now().plusSeconds(seconds));
+        return new Revocation(env.ocsp(), env.crlFetcher(), seconds == 0 ? null : java.time.Instant.now().plusSeconds(seconds));
     }
 
     /** GSK_SSL_EXTN_SIGALG, parsed; null when unset (the JDK's own list applies). */

@@ -21,6 +21,12 @@ final class OcspConfig {
         if (!values.isOn(EnumAttribute.GSK_OCSP_ENABLE) && url == null) {
             return Optional.empty();
         }
+        return Optional.of(new OcspChecker(settings(values)));
+    }
+
+    /** The OCSP attributes as settings, whether OCSP is on or not (CRL fetching uses their transport part). */
+    static OcspSettings settings(AttributeValues values) {
+        String url = values.buffer(BufferAttribute.GSK_OCSP_URL).filter(u -> !u.isBlank()).orElse(null);
         int timeout = values.number(NumericAttribute.GSK_OCSP_TIMEOUT);
         OcspSettings settings = new OcspSettings(
                 url,
@@ -33,6 +39,6 @@ final class OcspConfig {
                 values.buffer(BufferAttribute.GSK_OCSP_PROXY_SERVER_NAME).filter(h -> !h.isBlank()).orElse(null),
                 values.number(NumericAttribute.GSK_OCSP_PROXY_SERVER_PORT),
                 values.number(NumericAttribute.GSK_OCSP_CLIENT_CACHE_SIZE));
-        return Optional.of(new OcspChecker(settings));
+        return settings;
     }
 }

@@ -24,6 +24,7 @@ import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.support.JdkPeer;
 import io.gsk4j.support.Loopback;
+import io.gsk4j.support.SharedState;
 import io.gsk4j.support.Stores;
 import io.gsk4j.testpki.TestPki;
 import io.gsk4j.testpki.TestPki.KeyType;
@@ -44,8 +45,10 @@ import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The core asynchronous API on real loopback connections: gsk4j on both ends, or the JDK's SSLSocket. */
+@ResourceLock(SharedState.COMPLETION_PORTS)
 class AsyncSessionTest {
     @TempDir
     Path dir;
@@ -381,7 +384,7 @@ class AsyncSessionTest {
                     return expected;
                 }
             });
-            Thread.sleep(100);
+            waiter.awaitBlockedIn("io.gsk4j.async.CompletionPort.take");
             port.destroy();
             assertTrue(waiter.result() instanceof PortDestroyedException);
             assertThrows(PortDestroyedException.class, port::poll);

@@ -9,12 +9,15 @@ import io.gsk4j.Errno;
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
 import io.gsk4j.support.JdkPeer;
+import io.gsk4j.support.SharedState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** The completion queue on its own: posts, the three kinds of wait, destroy and the port limit. */
+@ResourceLock(SharedState.COMPLETION_PORTS)
 class CompletionPortTest {
 
     @Test
@@ -34,7 +37,7 @@ class CompletionPortTest {
             assertTrue(a.succeeded());
             assertEquals("b", port.poll(Duration.ofSeconds(1)).attachment(), "first in, first out");
             JdkPeer.Running<Object> waiter = JdkPeer.start(() -> port.take().attachment());
-            Thread.sleep(100);
+            waiter.awaitBlockedIn("io.gsk4j.async.CompletionPort.take");
             port.post("late");
             assertEquals("late", waiter.result(), "an infinite wait wakes on a post");
         }
@@ -56,7 +59,9 @@ class CompletionPortTest {
                 }
             }));
         }
-        Thread.sleep(100);
+        for (JdkPeer.Running<Throwable> w : waiters) {
+            w.awaitBlockedIn("io.gsk4j.async.CompletionPort.poll");
+        }
         port.post("dropped");
         port.destroy();
         for (JdkPeer.Running<Throwable> w : waiters) {

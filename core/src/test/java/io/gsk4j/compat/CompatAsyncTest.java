@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gsk4j.async.CompletionPort;
 import io.gsk4j.async.IoThreads;
 import io.gsk4j.support.JdkPeer;
+import io.gsk4j.support.SharedState;
 import io.gsk4j.testpki.TestPki;
 import io.gsk4j.testpki.TestPki.KeyType;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +23,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /** Every documented return of the asynchronous gsk_* calls and the Qso* port functions, C-style. */
+@ResourceLock(SharedState.COMPLETION_PORTS)
 class CompatAsyncTest {
     /** Bounded waits: long enough for a slow machine, short enough to end a broken test. */
     private static final Timeval WAIT = new Timeval(20, 0);
@@ -402,7 +405,7 @@ class CompatAsyncTest {
             assertEquals(1, QsoWaitForIOCompletion(port, got, null));
             return got;
         });
-        Thread.sleep(100);
+        forever.awaitBlockedIn("io.gsk4j.compat.Gsk.QsoWaitForIOCompletion");
         Qso_OverlappedIO_t mine = new Qso_OverlappedIO_t();
         mine.descriptorHandle = "wake up";
         mine.buffer = new byte[3];
@@ -437,7 +440,7 @@ class CompatAsyncTest {
             int rc = QsoWaitForIOCompletion(port, new Qso_OverlappedIO_t(), new Timeval(20, 0));
             return new int[] {rc, errno()};
         });
-        Thread.sleep(150);
+        waiter.awaitBlockedIn("io.gsk4j.compat.Gsk.QsoWaitForIOCompletion");
         assertEquals(0, QsoDestroyIOCompletionPort(port));
         int[] r = waiter.result();
         assertEquals(-1, r[0]);

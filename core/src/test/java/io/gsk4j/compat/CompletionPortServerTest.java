@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gsk4j.async.IoThreads;
 import io.gsk4j.support.JdkPeer;
+import io.gsk4j.support.SharedState;
 import java.io.DataInputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -21,12 +22,14 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * The shape of an IBM i completion-port server, ported line for line (docs/ASYNC.md shows it
  * next to its C original): one thread waits on one port and drives every connection through
  * startInit, startRecv and startSend. Half the clients are gsk4j, half the JDK's SSLSocket.
  */
+@ResourceLock(SharedState.COMPLETION_PORTS)
 class CompletionPortServerTest {
     private static final int CLIENTS = 24;
     private static final int ROUNDS = 3;

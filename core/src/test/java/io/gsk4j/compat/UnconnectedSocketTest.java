@@ -3,17 +3,20 @@ package io.gsk4j.compat;
 import static io.gsk4j.compat.Gsk.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.gsk4j.support.SharedState;
 import java.net.StandardProtocolFamily;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * A TCP socket that was never bound nor connected is still TCP: gsk_secure_soc_init (and
  * startInit) answer 406 GSK_ERROR_IO with errno ENOTCONN, not 6009 (issue 11 item 9). A
  * Unix-domain stream socket, bound or not, stays "not TCP".
  */
+@ResourceLock(SharedState.COMPLETION_PORTS)
 class UnconnectedSocketTest {
     @TempDir
     Path dir;

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,6 +50,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * swept, and why, are printed after the class and listed in docs/INTEROP.md.
  */
 @ExtendWith(InteropTally.class)
+@Execution(ExecutionMode.CONCURRENT) // each case has its own directory, peer processes and ports
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CipherSweepTest {
     private static final Duration PEER_WAIT = Duration.ofSeconds(20);
@@ -147,8 +150,8 @@ class CipherSweepTest {
 
     private void openSslServer(Material m, PeerFiles f, TlsProtocol p, Options o, CipherSpec suite) throws Exception {
         Path trace = dir.resolve("s_server.trace");
-        try (PeerServer server = PeerServer.start("s_server", dir, port -> args(
-                Peers.OPENSSL, "s_server", "-accept", "127.0.0.1:" + port, "-naccept", "1",
+        try (PeerServer server = PeerServer.start("s_server", dir, args(
+                Peers.OPENSSL, "s_server", "-accept", "127.0.0.1:0", "-naccept", "1",
                 "-cert", f.serverLeaf(), "-cert_chain", f.issuing(), "-key", f.serverKey(),
                 OpenSsl.versionFlag(p), OpenSsl.suiteFlags(p, common(Peer.OPENSSL, p)), "-brief", "-trace", "-msgfile", trace))) {
             Environment env = GskSide.client(dir, "client", null, m.root().certificate(), o);
@@ -187,6 +190,7 @@ class CipherSweepTest {
             assertTrue(peer.awaitStdoutBytes(PONG.length, PEER_WAIT));
             assertEquals(0, GskSide.closeBothWays(s).length);
             s.close();
+            ch.shutdownOutput(); // the peer client lingers up to 0.5 s for the end of our TCP stream: end it now
             assertEquals(Integer.valueOf(0), peer.awaitExit(PEER_WAIT), peer::describe);
             assertArrayEquals(PONG, peer.stdout());
             OpenSslTrace.Connection c = OpenSslTrace.read(trace).connection(0);
@@ -196,8 +200,8 @@ class CipherSweepTest {
     }
 
     private void gnuTlsServer(Material m, PeerFiles f, TlsProtocol p, Options o, CipherSpec suite) throws Exception {
-        try (PeerServer server = PeerServer.start("gnutls-serv", dir, port -> args(
-                Peers.GNUTLS_SERV, "--echo", "-a", "-p", port,
+        try (PeerServer server = PeerServer.start("gnutls-serv", dir, args(
+                Peers.GNUTLS_SERV, "--echo", "-a", "-p", 0,
                 "--x509certfile", f.serverChain(), "--x509keyfile", f.serverKey(), "--priority", GnuTls.priority(p)))) {
             Environment env = GskSide.client(dir, "client", null, m.root().certificate(), o);
             try (SocketChannel ch = GskSide.connect(server.port, server.process)) {

@@ -136,10 +136,10 @@ class CoreBugsTest {
         Material m = InteropPki.failures().trusted();
         InteropPki.PeerFiles f = m.write(dir);
         try (PeerServer srv = program.equals(Peers.OPENSSL)
-                ? PeerServer.start("s_server", dir, port -> args(Peers.OPENSSL, "s_server", "-accept", "127.0.0.1:" + port,
+                ? PeerServer.start("s_server", dir, args(Peers.OPENSSL, "s_server", "-accept", "127.0.0.1:0",
                         "-naccept", "1", "-cert", f.serverLeaf(), "-cert_chain", f.issuing(), "-key", f.serverKey(),
                         "-CAfile", f.root(), "-Verify", "1", "-verify_return_error", "-tls1_2", "-brief"))
-                : PeerServer.start("gnutls-serv", dir, port -> args(Peers.GNUTLS_SERV, "--echo", "-p", port,
+                : PeerServer.start("gnutls-serv", dir, args(Peers.GNUTLS_SERV, "--echo", "-p", 0,
                         "--x509certfile", f.serverChain(), "--x509keyfile", f.serverKey(), "--x509cafile", f.root(),
                         "--require-client-cert", "--verify-client-cert", "--priority", GnuTls.priority(TlsProtocol.TLSV12)))) {
             Environment env = GskSide.client(dir, "client", null, m.root().certificate(),

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
@@ -100,16 +99,9 @@ final class GskSide {
         return s;
     }
 
-    /** A loopback port that was free a moment ago (the peer binds it; callers retry if it lost the race). */
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
     /**
-     * Connects to a peer server that is starting up: retries refused connections (bounded)
-     * and gives up at once if the peer process died (it could not bind, say).
+     * Connects to a peer server: retries refused connections (bounded) and gives up at once
+     * if the peer process died.
      */
     static SocketChannel connect(int port, PeerProcess server) throws IOException, InterruptedException {
         long end = System.nanoTime() + CONNECT_WAIT.toNanos();

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,6 +54,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * mid-handshake, which must give their documented status, never a hang.
  */
 @ExtendWith(InteropTally.class)
+@Execution(ExecutionMode.CONCURRENT) // each case has its own directory, peer processes and ports
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class InteropFailureTest {
     private static final Duration PEER_WAIT = Duration.ofSeconds(20);
@@ -188,10 +191,10 @@ class InteropFailureTest {
             Peers.assume(role == Role.GSK4J_CLIENT ? Peers.GNUTLS_SERV : Peers.GNUTLS_CLI);
         }
         Setup s = setup(failure, p);
-        Outcome o = role == Role.GSK4J_CLIENT
-                ? (peer == Peer.OPENSSL ? clientVsOpenSsl(s, p) : clientVsGnuTls(s, p))
-                : (peer == Peer.OPENSSL ? serverVsOpenSsl(s, p) : serverVsGnuTls(s, p));
         Expect e = expect(peer, role, failure, p);
+        Outcome o = role == Role.GSK4J_CLIENT
+                ? (peer == Peer.OPENSSL ? clientVsOpenSsl(s, p) : clientVsGnuTls(s, p, e))
+                : (peer == Peer.OPENSSL ? serverVsOpenSsl(s, p) : serverVsGnuTls(s, p));
         String context = o + "\n--- peer output ---\n" + PeerProcess.tail(withoutDebug(o.peerText()), 3000);
 
         // our end: the exact status (or the one a known core bug gives today)
@@ -356,10 +359,10 @@ class InteropFailureTest {
         Material m = InteropPki.failures().trusted();
         CredFiles server = CredFiles.write(dir, "server", m.server());
         if (program.equals(Peers.OPENSSL)) {
-            return PeerServer.start("s_server", dir, port -> args(Peers.OPENSSL, "s_server", "-accept", "127.0.0.1:" + port,
+            return PeerServer.start("s_server", dir, args(Peers.OPENSSL, "s_server", "-accept", "127.0.0.1:0",
                     "-naccept", "1", "-cert", server.leaf(), "-cert_chain", server.rest(), "-key", server.key(), "-brief"));
         }
-        return PeerServer.start("gnutls-serv", dir, port -> args(Peers.GNUTLS_SERV, "--echo", "-a", "-p", port,
+        return PeerServer.start("gnutls-serv", dir, args(Peers.GNUTLS_SERV, "--echo", "-a", "-p", 0,
                 "--x509certfile", server.chain(), "--x509keyfile", server.key()));
     }
 
@@ -380,8 +383,8 @@ class InteropFailureTest {
         Path root = Pem.certificates(dir.resolve("root.pem"), m.root().certificate());
         CredFiles server = CredFiles.write(dir, "server", s.serverKey());
         Path trace = dir.resolve("s_server.trace");
-        try (PeerServer srv = PeerServer.start("s_server", dir, port -> args(
-                Peers.OPENSSL, "s_server", "-accept", "127.0.0.1:" + port, "-naccept", "1",
+        try (PeerServer srv = PeerServer.start("s_server", dir, args(
+                Peers.OPENSSL, "s_server", "-accept", "127.0.0.1:0", "-naccept", "1",
                 "-cert", server.leaf(), server.rest() == null ? null : List.of("-cert_chain", server.rest()), "-key", server.key(),
                 "-CAfile", root, s.requireClientCert() ? List.of("-Verify", "1", "-verify_return_error") : null,
                 OpenSsl.versionFlag(p), s.serverSuite() == null ? null : OpenSsl.suiteFlags(p, List.of(s.serverSuite())),
@@ -399,13 +402,14 @@ class InteropFailureTest {
         }
     }
 
-    private Outcome clientVsGnuTls(Setup s, TlsProtocol p) throws Exception {
+    /** gnutls-serv runs on after the failure: its report is complete once it shows what {@code e} expects (bounded wait). */
+    private Outcome clientVsGnuTls(Setup s, TlsProtocol p, Expect e) throws Exception {
         Material m = InteropPki.failures().trusted();
         Path root = Pem.certificates(dir.resolve("root.pem"), m.root().certificate());
         CredFiles server = CredFiles.write(dir, "server", s.serverKey());
         String priority = GnuTls.priority(p) + (s.serverSuite() == null ? "" : ":-CIPHER-ALL:" + GnuTls.cipherOf(s.serverSuite()));
-        try (PeerServer srv = PeerServer.start("gnutls-serv", dir, port -> args(
-                Peers.GNUTLS_SERV, "--echo", "-p", port, "-d", "5",
+        try (PeerServer srv = PeerServer.start("gnutls-serv", dir, args(
+                Peers.GNUTLS_SERV, "--echo", "-p", 0, "-d", "5",
                 "--x509certfile", server.chain(), "--x509keyfile", server.key(), "--x509cafile", root,
                 s.requireClientCert() ? List.of("--require-client-cert", "--verify-client-cert") : "--disable-client-cert", "--priority", priority))) {
             Environment env = GskSide.client(dir, "client", s.clientKey(), m.root().certificate(),
@@ -416,9 +420,8 @@ class InteropFailureTest {
                 ours = GskSide.failure(session);
                 session.close();
             }
-            srv.process.awaitOutput(o -> o.contains("Error in handshake") || o.contains("was received")
-                    && PeerAlerts.firstFatal(PeerAlerts.fromGnuTls(o), false) != null, PEER_WAIT);
-            Thread.sleep(100); // let the last lines of the report arrive
+            srv.process.awaitOutput(o -> o.contains(e.peerSays())
+                    && PeerAlerts.firstFatal(PeerAlerts.fromGnuTls(o), e.peerSent()) != null, PEER_WAIT);
             String text = srv.process.stdoutText() + "\n" + srv.process.stderrText();
             return new Outcome(ours, PeerAlerts.fromGnuTls(srv.process.stderrText()), text, null);
         }

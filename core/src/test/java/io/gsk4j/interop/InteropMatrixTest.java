@@ -35,6 +35,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,6 +51,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * one was asked for, the bytes, both close_notify alerts and {@code GSK_SID_FIRST}.
  */
 @ExtendWith(InteropTally.class)
+@Execution(ExecutionMode.CONCURRENT) // each case has its own directory, peer processes and ports
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class InteropMatrixTest {
     private static final int MIB = 1 << 20;
@@ -80,8 +83,8 @@ class InteropMatrixTest {
         Path trace = dir.resolve("s_server.trace");
         byte[] up = GskSide.binary(MIB, 1);
         byte[] down = GskSide.binary(MIB, 2);
-        try (PeerServer server = PeerServer.start("s_server", dir, port -> args(
-                Peers.OPENSSL, "s_server", "-accept", "127.0.0.1:" + port, "-naccept", "2",
+        try (PeerServer server = PeerServer.start("s_server", dir, args(
+                Peers.OPENSSL, "s_server", "-accept", "127.0.0.1:0", "-naccept", "2",
                 "-cert", f.serverLeaf(), "-cert_chain", f.issuing(), "-key", f.serverKey(),
                 "-servername", InteropPki.SNI, "-cert2", f.sniCert(), "-key2", f.sniKey(),
                 "-CAfile", f.root(), clientAuth ? List.of("-Verify", "1", "-verify_return_error") : null,
@@ -182,6 +185,7 @@ class InteropMatrixTest {
                     assertTrue(peer.awaitStdoutBytes(out.length, PEER_WAIT), () -> "s_client got " + peer.stdoutCount());
                     assertEquals(0, GskSide.closeBothWays(s).length, "s_client answers our close_notify with its own");
                     s.close();
+                    ch.shutdownOutput(); // the peer client lingers up to 0.5 s for the end of our TCP stream: end it now
                     assertEquals(Integer.valueOf(0), peer.awaitExit(PEER_WAIT), peer::describe);
                     assertArrayEquals(out, peer.stdout(), "what s_client received");
                     OpenSslTrace.Connection c = OpenSslTrace.read(trace).connection(0);
@@ -206,8 +210,8 @@ class InteropMatrixTest {
         Material m = InteropPki.of(key);
         PeerFiles f = m.write(dir);
         byte[] up = GskSide.textLines(MIB, 5); // gnutls-serv --echo answers line by line
-        try (PeerServer server = PeerServer.start("gnutls-serv", dir, port -> args(
-                Peers.GNUTLS_SERV, "--echo", "-p", port, "-d", "5",
+        try (PeerServer server = PeerServer.start("gnutls-serv", dir, args(
+                Peers.GNUTLS_SERV, "--echo", "-p", 0, "-d", "5",
                 "--x509certfile", f.serverChain(), "--x509keyfile", f.serverKey(),
                 "--x509certfile", f.sniCert(), "--x509keyfile", f.sniKey(),
                 "--x509cafile", f.root(), clientAuth ? List.of("--require-client-cert", "--verify-client-cert") : "--disable-client-cert",
@@ -304,6 +308,7 @@ class InteropMatrixTest {
                     assertArrayEquals(up, GskSide.exchange(s, down, up.length), "what gnutls-cli sent");
                     assertEquals(0, GskSide.drainToEnd(s).length, "gnutls-cli's close_notify ends its data");
                     s.close(); // our close_notify answers it
+                    ch.shutdownOutput(); // and the end of our TCP stream, before we wait for the client to exit
                     assertEquals(Integer.valueOf(0), peer.awaitExit(PEER_WAIT), peer::describe);
                     assertArrayEquals(down, peer.stdout(), "what gnutls-cli received");
                 }

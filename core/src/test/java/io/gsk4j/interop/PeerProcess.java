@@ -38,6 +38,7 @@ final class PeerProcess implements AutoCloseable {
     private final OutputStream stdin;
     private volatile Thread feeder;
     private volatile Throwable feedFailure;
+    private volatile boolean frozen;
 
     private PeerProcess(String name, List<String> command, Process process) {
         this.name = name;
@@ -171,6 +172,7 @@ final class PeerProcess implements AutoCloseable {
 
     /** SIGSTOP: the peer stays connected but never answers (a hung peer). */
     void freeze() throws IOException, InterruptedException {
+        frozen = true;
         signal("-STOP");
     }
 
@@ -193,7 +195,9 @@ final class PeerProcess implements AutoCloseable {
     public void close() {
         closeStdin();
         try {
-            if (process.isAlive()) {
+            if (process.isAlive() && frozen) {
+                kill(); // a stopped process holds SIGTERM until it runs again: do not wait for it
+            } else if (process.isAlive()) {
                 process.destroy();
                 if (!process.waitFor(2, TimeUnit.SECONDS)) {
                     process.destroyForcibly();

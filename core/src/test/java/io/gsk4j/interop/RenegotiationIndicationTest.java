@@ -54,7 +54,7 @@ class RenegotiationIndicationTest {
     private GskException clientAgainstGnutls(String priority, boolean critical) throws Exception {
         Path cert = Pem.certificates(dir.resolve("server.pem"), server.chain());
         Path key = Pem.privateKey(dir.resolve("server.key"), server.key(), server.leaf().getPublicKey());
-        try (PeerServer peer = PeerServer.start("gnutls-serv", dir, port -> List.of("gnutls-serv", "--port=" + port, "--echo",
+        try (PeerServer peer = PeerServer.start("gnutls-serv", dir, List.of("gnutls-serv", "--port=0", "--echo",
                 "--x509certfile=" + cert, "--x509keyfile=" + key, "--priority=" + priority))) {
             int port = peer.port;
             Environment env = Stores.environment(dir, EnumValue.GSK_CLIENT_SESSION,

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.gsk4j.TlsProtocol;
 import io.gsk4j.support.JdkPeer;
 import io.gsk4j.support.Loopback;
+import io.gsk4j.support.SharedState;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the FTP client replayed here. The server is the JDK's SSLEngine: openssl cannot return to
  * cleartext.
  */
+@ResourceLock(SharedState.COMPLETION_PORTS) // CurlGskit may open a completion port
 class CurlFtpCccReplayTest {
     @TempDir
     Path dir;

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * curl 8.2.1 with its GSKit backend ({@link CurlGskit}, a call-for-call transliteration of
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (GSKit has no "data pending" hook in curl), so these transfers prove that nothing is held
  * where poll() cannot see it.
  */
+@Isolated // sets gsk4j.validation.profile and gsk4j.home, which every environment reads, and opens completion ports
 class CurlGskitReplayTest {
     private static final Duration PEER_WAIT = Duration.ofSeconds(10);
     /** curl's poll() wait in the transfer loop; a transfer that needs longer has stalled. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Scott Klement's HTTPAPI ({@link HttpApiComm}, a call-for-call transliteration of its TLS
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (headers line by line, the body as a block of Content-Length bytes, GSK_WOULD_BLOCK
  * answered by poll()), and HTTPAPI's default of GSK_SERVER_AUTH_PASSTHRU.
  */
+@Isolated // sets gsk4j.home, which every environment reads
 class HttpApiReplayTest {
     private static final Duration PEER_WAIT = Duration.ofSeconds(10);
     private static final int TIMEOUT_SECONDS = 5;

@@ -42,21 +42,35 @@ public final class JdkPeer {
 
     /** Runs the peer's side on its own thread; {@link Running#result()} waits at most 30 s. */
     public static <T> Running<T> start(Callable<T> side) {
+        Thread[] runner = new Thread[1];
         ExecutorService pool = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "jdk-peer");
             t.setDaemon(true);
+            runner[0] = t;
             return t;
         });
-        Future<T> future = pool.submit(side);
+        Future<T> future = pool.submit(side); // the pool made its one thread before this returns
         pool.shutdown();
-        return new Running<>(future);
+        return new Running<>(future, runner[0]);
     }
 
     public static final class Running<T> {
         private final Future<T> future;
+        private final Thread thread;
 
-        Running(Future<T> future) {
+        Running(Future<T> future, Thread thread) {
             this.future = future;
+            this.thread = thread;
+        }
+
+        /**
+         * Waits (bounded, 10 s) until the side is blocked inside {@code frame} (a class name
+         * and method, e.g. {@code "io.gsk4j.Session.read"}): parked or waiting there, or in a
+         * selector's native wait under it. What a test needs before it acts on a blocked call,
+         * in place of sleeping and hoping the call got there.
+         */
+        public void awaitBlockedIn(String frame) throws InterruptedException {
+            BlockedThreads.await(thread, frame, java.time.Duration.ofSeconds(10));
         }
 
         public T result() throws Exception {

@@ -78,6 +78,16 @@ public final class ChainValidator {
         return validate(chain, now, policy, EnumSet.of(policy.purpose()));
     }
 
+    /** The same with more CRLs than the validator holds (fetched for this chain from its distribution points). */
+    public ChainVerdict validate(X509Certificate[] chain, Date now, ValidationPolicy policy, List<X509CRL> moreCrls) {
+        if (moreCrls.isEmpty()) {
+            return validate(chain, now, policy);
+        }
+        List<X509CRL> all = new ArrayList<>(crls);
+        all.addAll(moreCrls);
+        return new ChainValidator(anchors, all).validate(chain, now, policy);
+    }
+
     private ChainVerdict validate(X509Certificate[] presented, Date instant, ValidationPolicy policy, Set<Purpose> purposes) {
         if (presented == null || presented.length == 0) {
             return new ChainVerdict(GskStatus.GSK_ERROR_NO_CERTIFICATE, "the peer sent no certificate");
@@ -116,17 +126,17 @@ public final class ChainValidator {
             if (policy.profile() == Profile.STRICT) {
                 // a rule only the opt-in STRICT profile has never aborts a PASSTHRU session
                 boolean baselineAccepts = ValidationRules.check(path, anchor, baseline(policy), purposes) == null
-                        && pkix(path, anchor, now).ok() && CrlCheck.check(path, anchor, crls, now) == null;
+                        && pkix(path, anchor, now, true).ok() && CrlCheck.check(path, anchor, crls, now) == null;
                 return refused.passable(baselineAccepts);
             }
             return refused;
         }
-        ChainVerdict jdk = pkix(path, anchor, now);
+        ChainVerdict jdk = pkix(path, anchor, now, policy.profile() != Profile.JDK);
         if (!jdk.ok()) {
             return jdk;
         }
         Violation revoked = CrlCheck.check(path, anchor, crls, now);
-        return revoked == null ? ChainVerdict.OK : ChainVerdict.refusedBy(revoked);
+        return revoked == null ? ChainVerdict.valid(path) : ChainVerdict.refusedBy(revoked);
     }
 
     /** The GSKit-faithful profile STRICT builds on; the others are their own baseline. */
@@ -147,7 +157,8 @@ public final class ChainValidator {
         return null;
     }
 
-    private static ChainVerdict pkix(List<X509Certificate> path, X509Certificate anchor, Date now) {
+    /** @param secondOpinion whether gsk4j's own rules ran, so a generic refusal may be put to {@link SecondOpinion} */
+    private static ChainVerdict pkix(List<X509Certificate> path, X509Certificate anchor, Date now, boolean secondOpinion) {
         if (path.isEmpty()) {
             return ChainVerdict.OK; // the peer presented a certificate the store trusts directly
         }
@@ -165,6 +176,10 @@ public final class ChainValidator {
             if (e.getReason() == CertPathValidatorException.BasicReason.ALGORITHM_CONSTRAINED) {
                 return new ChainVerdict(GskStatus.GSK_ERROR_UNSUPPORTED_CERTIFICATE_TYPE,
                         "the chain uses an algorithm this runtime refuses: " + e.getMessage());
+            }
+            if (secondOpinion && SecondOpinion.accepts(path, anchor, now)) {
+                // the JDK's generic refusal, which BouncyCastle's RFC 5280 validator does not share: see SecondOpinion
+                return ChainVerdict.OK;
             }
             return new ChainVerdict(GskStatus.GSK_ERROR_CERT_VALIDATION, "PKIX validation failed: " + e.getMessage(), null, false);
         } catch (CertificateException | InvalidAlgorithmParameterException e) {

@@ -6,6 +6,7 @@ import io.gsk4j.attr.EnumValue;
 import io.gsk4j.internal.SignatureAlgorithms;
 import java.net.Socket;
 import java.security.cert.CertificateException;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -45,8 +46,15 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
             throw GskCertificateException.of(GskStatus.GSK_INTERNAL_ERROR, "no gsk4j session is bound to this handshake");
         }
         Date now = new Date();
-        ChainVerdict verdict = signatureAlgorithmsAllowed(
-                binding.validator().validate(chain, now, binding.policy()), chain, binding);
+        ChainVerdict verdict = binding.validator().validate(chain, now, binding.policy());
+        if (verdict.ok() && binding.revocation() != null) {
+            // only a path that is otherwise valid makes us fetch what its certificates name
+            List<X509CRL> fetched = binding.revocation().fetchCrls(verdict.path(), binding);
+            if (!fetched.isEmpty()) {
+                verdict = binding.validator().validate(chain, now, binding.policy(), fetched);
+            }
+        }
+        verdict = signatureAlgorithmsAllowed(verdict, chain, binding);
         if (binding.revocation() != null) {
             verdict = binding.revocation().check(verdict, chain, binding.validator().anchors(), binding);
         }

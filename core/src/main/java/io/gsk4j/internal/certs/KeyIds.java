@@ -1,5 +1,6 @@
 package io.gsk4j.internal.certs;
 
+import java.io.IOException;
 import java.security.cert.X509Certificate;
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -39,7 +40,7 @@ final class KeyIds {
         }
         try {
             return ASN1Primitive.fromByteArray(ASN1OctetString.getInstance(wrapped).getOctets());
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }

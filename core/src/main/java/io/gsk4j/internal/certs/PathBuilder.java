@@ -98,7 +98,10 @@ final class PathBuilder {
     /** Depth-first over paths of exactly {@code length} certificates below the anchor; a valid verdict or null. */
     private ChainVerdict search(List<X509Certificate> path, int length) {
         X509Certificate current = path.get(path.size() - 1);
-        for (X509Certificate issuer : candidates(current)) {
+        List<X509Certificate> named = candidates(current);
+        boolean anyVerified = false;
+        boolean anyTried = false;
+        for (X509Certificate issuer : named) {
             if (spent()) {
                 return null;
             }
@@ -113,10 +116,11 @@ final class PathBuilder {
                 continue; // found in an earlier, shorter round
             }
             tries++;
+            anyTried = true;
             if (!verifies(current, issuer)) {
-                badSignature = true;
                 continue;
             }
+            anyVerified = true;
             if (anchor) {
                 judged++;
                 ChainVerdict v = judge.judge(List.copyOf(path), issuer);
@@ -136,6 +140,10 @@ final class PathBuilder {
             if (v != null) {
                 return v;
             }
+        }
+        if (anyTried && !anyVerified) {
+            badSignature = true; // a certificate named its issuer, and no certificate of that name signed it
+            stuckAt = current;
         }
         return null;
     }

@@ -1,17 +1,20 @@
 package io.gsk4j.internal.certs;
 
+import io.gsk4j.internal.crl.CrlFetcher;
 import io.gsk4j.internal.validation.ValidationReason;
 import io.gsk4j.internal.validation.Violation;
 import io.gsk4j.internal.ocsp.OcspChecker;
 import io.gsk4j.internal.ocsp.OcspResult;
 import io.gsk4j.internal.ocsp.OcspStatus;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * The OCSP step of a session's validation: asks about the peer's end-entity certificate once
- * its chain is otherwise valid.
+ * The network steps of a session's validation: CRLs fetched from the chain's distribution
+ * points (GSK4J_CRL_DP_ENABLE) before the chain is judged, and OCSP about the peer's end-entity
+ * certificate once its chain is otherwise valid.
  *
  * <p>Policy (gsk4j's, since IBM i documents none beyond the attributes): revoked refuses the
  * chain with {@code GSK_ERROR_CERT_VALIDATION}; good passes; unknown or unavailable passes too —
@@ -20,16 +23,41 @@ import java.util.List;
  */
 public final class Revocation {
     private final OcspChecker checker;
+    private final CrlFetcher crls;
     private final Instant deadline;
 
-    /** @param deadline when the handshake gives up, or null without a handshake timeout */
-    public Revocation(OcspChecker checker, Instant deadline) {
+    /**
+     * @param checker OCSP, or null when off
+     * @param crls CRL fetching, or null when off
+     * @param deadline when the handshake gives up, or null without a handshake timeout
+     */
+    public Revocation(OcspChecker checker, CrlFetcher crls, Instant deadline) {
         this.checker = checker;
+        this.crls = crls;
         this.deadline = deadline;
     }
 
+    /**
+     * The CRLs the certificates of a validated path name, fetched (or cached) — never for a chain
+     * that is not otherwise valid, so a peer cannot make us fetch what it likes; a certificate
+     * whose list cannot be had is recorded as GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT and left to the
+     * other checks.
+     *
+     * @param path the valid path below the trust anchor
+     */
+    List<X509CRL> fetchCrls(List<X509Certificate> path, SessionBinding binding) {
+        if (crls == null || path.isEmpty()) {
+            return List.of();
+        }
+        CrlFetcher.Fetched got = crls.fetch(path.toArray(new X509Certificate[0]), deadline);
+        if (!got.unknown().isEmpty()) {
+            binding.recordUnknownRevocation(got.unknown().get(0).getSubjectX500Principal().getName());
+        }
+        return got.crls();
+    }
+
     ChainVerdict check(ChainVerdict verdict, X509Certificate[] chain, List<X509Certificate> anchors, SessionBinding binding) {
-        if (!verdict.ok()) {
+        if (!verdict.ok() || checker == null) {
             return verdict;
         }
         X509Certificate leaf = chain[0];

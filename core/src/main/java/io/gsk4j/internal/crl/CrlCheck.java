@@ -5,12 +5,14 @@ import io.gsk4j.internal.validation.Violation;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.cert.CRLReason;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -156,12 +158,12 @@ public final class CrlCheck {
     }
 
     private static boolean removedFromCrl(X509CRLEntry e) {
-        return e.getRevocationReason() != null && e.getRevocationReason() == java.security.cert.CRLReason.REMOVE_FROM_CRL;
+        return e.getRevocationReason() != null && e.getRevocationReason() == CRLReason.REMOVE_FROM_CRL;
     }
 
     private static Violation revoked(X509Certificate cert, X509CRLEntry entry, X509CRL from) {
         Set<String> critical = entry.getCriticalExtensionOIDs();
-        String why = entry.getRevocationReason() == null ? "" : ", reason " + entry.getRevocationReason().name().toLowerCase(java.util.Locale.ROOT);
+        String why = entry.getRevocationReason() == null ? "" : ", reason " + entry.getRevocationReason().name().toLowerCase(Locale.ROOT);
         String odd = critical != null && !UNDERSTOOD_ENTRY.containsAll(critical) ? " (the entry has an unknown critical extension)" : "";
         return violation(ValidationReason.REVOKED, cert, "revoked on " + entry.getRevocationDate().toInstant() + why
                 + " (CRL of " + from.getIssuerX500Principal().getName() + ")" + odd);

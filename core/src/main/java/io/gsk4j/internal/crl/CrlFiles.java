@@ -5,6 +5,7 @@ import io.gsk4j.GskStatus;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CRL;
@@ -14,6 +15,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the CRL files an environment names (GSK4J_CRL_FILES): paths separated by the platform's
@@ -30,9 +33,43 @@ public final class CrlFiles {
         if (list == null || list.isBlank()) {
             return out;
         }
-        for (String name : list.split(java.util.regex.Pattern.quote(File.pathSeparator))) {
+        for (String name : list.split(Pattern.quote(File.pathSeparator))) {
             if (!name.isBlank()) {
                 out.addAll(read(Path.of(name.strip())));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static final Pattern CRL_BLOCK =
+            Pattern.compile("-----BEGIN X509 CRL-----.*?-----END X509 CRL-----", Pattern.DOTALL);
+
+    /**
+     * The CRLs a PEM key store holds beside its keys and certificates ("X509 CRL" blocks); none
+     * for other formats. A CRL block that does not parse fails like a CRL file.
+     */
+    public static List<X509CRL> inStore(Path store) throws GskException {
+        if (store == null || !Files.isRegularFile(store)) {
+            return List.of();
+        }
+        String text;
+        try {
+            byte[] bytes = Files.readAllBytes(store);
+            if (bytes.length == 0 || bytes[0] == 0x30) {
+                return List.of(); // DER: PKCS#12 or another binary store
+            }
+            text = new String(bytes, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return List.of(); // the store loader has read it already; nothing more to learn here
+        }
+        List<X509CRL> out = new ArrayList<>();
+        Matcher m = CRL_BLOCK.matcher(text);
+        while (m.find()) {
+            try {
+                out.add((X509CRL) CertificateFactory.getInstance("X.509")
+                        .generateCRL(new ByteArrayInputStream(m.group().getBytes(StandardCharsets.US_ASCII))));
+            } catch (CRLException | CertificateException | RuntimeException e) {
+                throw new GskException(GskStatus.GSK_IBMI_ERROR_CRL_INVALID, "a CRL block of the store " + store + " does not parse", e);
             }
         }
         return List.copyOf(out);

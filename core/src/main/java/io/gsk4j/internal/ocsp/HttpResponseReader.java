@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the responder's HTTP answer and returns the OCSP body: status 200 only (redirects are not
@@ -17,17 +18,27 @@ final class HttpResponseReader {
     private static final int MAX_HEAD_BYTES = 16 * 1024;
     private static final int MAX_CHUNK_LINE = 1024;
 
+    /** Content types an OCSP answer may come as (an empty or absent type is accepted too). */
+    static final Set<String> OCSP_TYPES = Set.of("application/ocsp-response", "application/octet-stream");
+
     private final InputStream in;
     private final int maxBody;
+    private final Set<String> types;
     private int headBytes;
 
-    private HttpResponseReader(InputStream in, int maxBody) {
+    private HttpResponseReader(InputStream in, int maxBody, Set<String> types) {
         this.in = in;
         this.maxBody = maxBody;
+        this.types = types;
     }
 
     static byte[] readBody(InputStream in, int maxBody) throws IOException, OcspFailure {
-        return new HttpResponseReader(in, maxBody).read();
+        return readBody(in, maxBody, OCSP_TYPES);
+    }
+
+    /** The same for another kind of body (a CRL), accepting the given content types. */
+    static byte[] readBody(InputStream in, int maxBody, Set<String> types) throws IOException, OcspFailure {
+        return new HttpResponseReader(in, maxBody, types).read();
     }
 
     private byte[] read() throws IOException, OcspFailure {
@@ -42,7 +53,7 @@ final class HttpResponseReader {
                     ? "responder answered with HTTP redirect " + status + " (redirects are not followed)"
                     : "responder answered with HTTP status " + status);
         }
-        checkContentType(headers.get("content-type"));
+        checkContentType(headers.get("content-type"), types);
         String coding = headers.get("content-encoding");
         if (coding != null && !coding.equalsIgnoreCase("identity")) {
             throw new OcspFailure("responder sent an encoded body (" + coding + ")");
@@ -96,13 +107,13 @@ final class HttpResponseReader {
     }
 
     /** Accepts application/ocsp-response (any case, any parameters), octet-stream, or no type at all. */
-    private static void checkContentType(String type) throws OcspFailure {
+    private static void checkContentType(String type, Set<String> types) throws OcspFailure {
         if (type == null) {
             return;
         }
         String bare = type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-        if (!bare.equals("application/ocsp-response") && !bare.equals("application/octet-stream") && !bare.isEmpty()) {
-            throw new OcspFailure("responder sent Content-Type " + bare + ", not application/ocsp-response");
+        if (!types.contains(bare) && !bare.isEmpty()) {
+            throw new OcspFailure("responder sent Content-Type " + bare + ", not " + types.iterator().next());
         }
     }
 

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.Set;
 
 /**
  * Sends one OCSP request over plain HTTP/1.0, directly or through an HTTP proxy, on its own
@@ -32,8 +33,18 @@ final class OcspHttpClient {
     }
 
     Reply fetch(ResponderAddress responder, byte[] der, boolean viaGet, TimeBudget budget) throws OcspFailure {
+        OcspHttpRequest request = OcspHttpRequest.plan(responder, der, viaGet, proxyHost != null);
+        return exchange(responder, request, HttpResponseReader.OCSP_TYPES, budget);
+    }
+
+    /** A plain GET of {@code url} (a CRL distribution point) on the same transport, budget and proxy. */
+    Reply get(ResponderAddress url, String accept, Set<String> types, TimeBudget budget) throws OcspFailure {
+        return exchange(url, OcspHttpRequest.get(url, accept, proxyHost != null), types, budget);
+    }
+
+    private Reply exchange(ResponderAddress responder, OcspHttpRequest request, Set<String> types, TimeBudget budget)
+            throws OcspFailure {
         boolean proxied = proxyHost != null;
-        OcspHttpRequest request = OcspHttpRequest.plan(responder, der, viaGet, proxied);
         String peer = proxied ? "OCSP proxy " + proxyHost + ":" + proxyPort : "OCSP responder " + responder;
         try (Socket socket = new Socket()) {
             InetAddress address = HostResolver.resolve(proxied ? proxyHost : responder.connectHost(), budget);
@@ -45,7 +56,7 @@ final class OcspHttpClient {
             out.write(request.encode());
             out.flush();
             BudgetedInputStream in = new BudgetedInputStream(socket, socket.getInputStream(), budget);
-            byte[] body = HttpResponseReader.readBody(new BufferedInputStream(in), maxResponseBytes);
+            byte[] body = HttpResponseReader.readBody(new BufferedInputStream(in), maxResponseBytes, types);
             return new Reply(request.method(), body);
         } catch (SocketTimeoutException e) {
             throw new OcspFailure("no answer from " + peer + " within " + budget.limitName());

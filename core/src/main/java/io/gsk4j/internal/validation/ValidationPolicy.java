@@ -1,5 +1,6 @@
 package io.gsk4j.internal.validation;
 
+import io.gsk4j.attr.EnumValue;
 import java.util.Objects;
 
 /**
@@ -30,11 +31,11 @@ public record ValidationPolicy(Profile profile, int maxDepth, String expectedHos
         JDK;
 
         /** The profile a GSK4J_VALIDATION_PROFILE value names. */
-        public static Profile of(io.gsk4j.attr.EnumValue value) {
-            if (value == io.gsk4j.attr.EnumValue.GSK4J_VALIDATION_PROFILE_STRICT) {
+        public static Profile of(EnumValue value) {
+            if (value == EnumValue.GSK4J_VALIDATION_PROFILE_STRICT) {
                 return STRICT;
             }
-            return value == io.gsk4j.attr.EnumValue.GSK4J_VALIDATION_PROFILE_JDK ? JDK : RFC5280;
+            return value == EnumValue.GSK4J_VALIDATION_PROFILE_JDK ? JDK : RFC5280;
         }
     }
 

@@ -1,6 +1,8 @@
 package io.gsk4j.internal.validation;
 
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +26,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 final class WebPkiNamesRule implements PathRule {
     @Override
     public Violation check(ValidationPath path) {
-        if (!path.strict() || path.pinned() || !path.purposes().equals(java.util.EnumSet.of(ValidationPolicy.Purpose.SERVER))) {
+        if (!path.strict() || path.pinned() || !path.purposes().equals(EnumSet.of(ValidationPolicy.Purpose.SERVER))) {
             return null; // the Baseline Requirements profile TLS server certificates only
         }
         X509Certificate leaf = path.leaf();
@@ -61,7 +63,7 @@ final class WebPkiNamesRule implements PathRule {
     }
 
     private static List<String> commonNames(X509Certificate c) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (RDN rdn : X500Name.getInstance(c.getSubjectX500Principal().getEncoded()).getRDNs()) {
             for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
                 if (atv.getType().equals(BCStyle.CN)) {

@@ -106,9 +106,13 @@ class ChainValidatorPolicyTest {
     }
 
     @Test
-    void theVariantWithoutAPolicyIsStrict() {
+    void theVariantWithoutAPolicyUsesTheDefaultProfile() {
         X509Certificate[] chain = {leafWithoutAki().issuedBy(inter).cert(), inter.cert()};
         ChainVerdict v = new ChainValidator(List.of(root.cert())).validate(chain, new Date());
-        assertEquals(ValidationReason.AKI_MISSING, v.rule());
+        assertEquals(ValidationReason.AKI_MISSING, v.rule(), "an RFC 5280 rule");
+        // and not STRICT's: a leaf without EKU is fine by RFC 5280
+        X509Certificate[] noEku = {CertBuilder.server("CN=www.example.com", "www.example.com")
+                .without(Extension.extendedKeyUsage).issuedBy(inter).cert(), inter.cert()};
+        assertTrue(new ChainValidator(List.of(root.cert())).validate(noEku, new Date()).ok());
     }
 }

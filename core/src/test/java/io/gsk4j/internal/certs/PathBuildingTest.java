@@ -79,6 +79,18 @@ class PathBuildingTest {
     }
 
     @Test
+    void aSameNamedCertificateWithAnotherKeyDoesNotTurnAnUntrustedRootIntoABadSignature() {
+        Issued stranger = CertBuilder.ca("O=gsk4j tests,CN=Stranger Root").selfSigned();
+        Issued inter = CertBuilder.ca("O=gsk4j tests,CN=Issuing CA").issuedBy(stranger);
+        Issued renewed = CertBuilder.ca("O=gsk4j tests,CN=Issuing CA").issuedBy(stranger); // same name, another key
+        Issued leaf = CertBuilder.server("CN=www.example.com", "www.example.com").issuedBy(inter);
+        Issued trusted = CertBuilder.ca("O=gsk4j tests,CN=Root").selfSigned();
+        ChainVerdict v = judge(List.of(trusted.cert()), leaf.cert(), renewed.cert(), inter.cert());
+        assertEquals(GskStatus.GSK_IBMI_ERROR_NOT_TRUSTED_ROOT, v.status(), v::reason);
+        assertTrue(v.passableInPassthru());
+    }
+
+    @Test
     void aMeshOfCrossSigningCasIsGivenUpQuickly() {
         // 30 CAs of one name, each certifying every other: exponentially many paths, none to the store
         List<Issued> mesh = new ArrayList<>();

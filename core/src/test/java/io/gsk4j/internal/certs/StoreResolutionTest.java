@@ -16,7 +16,9 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated // one test sets the system property gsk4j.home, which every Environment.open() reads
 class StoreResolutionTest {
     @TempDir
     Path home;

@@ -21,8 +21,10 @@ import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The buffer-allocation seam: failures inside the library come out as statuses, never as exceptions. */
+@Isolated // Buffers.replaceForTest changes the allocator of every session in the JVM
 class AllocationFailureTest {
     @TempDir
     Path dir;

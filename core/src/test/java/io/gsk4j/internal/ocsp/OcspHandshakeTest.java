@@ -11,6 +11,7 @@ import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.support.GskPair;
+import io.gsk4j.support.RefusedPort;
 import io.gsk4j.support.Stores;
 import io.gsk4j.testpki.TestPki;
 import io.gsk4j.testpki.TestPki.Ca;
@@ -106,15 +107,13 @@ class OcspHandshakeTest {
 
     @Test
     void anUnreachableResponderPassesWithinTheOcspTimeout() throws Exception {
-        int closedPort;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = probe.getLocalPort(); // free now, and nobody listens there once it is closed
+        try (RefusedPort closed = RefusedPort.open()) {
+            Credential server = ca.issueServerWithOcspUrl("http://127.0.0.1:" + closed.port() + "/", "localhost",
+                    KeyType.EC_P256, "localhost");
+            Result refused = handshake(server, OcspHandshakeTest::enable);
+            assertEquals(0, refused.code());
+            assertEquals(server.leaf().getSubjectX500Principal().getName(), refused.unknownSubject());
         }
-        Credential server = ca.issueServerWithOcspUrl("http://127.0.0.1:" + closedPort + "/", "localhost",
-                KeyType.EC_P256, "localhost");
-        Result refused = handshake(server, OcspHandshakeTest::enable);
-        assertEquals(0, refused.code());
-        assertEquals(server.leaf().getSubjectX500Principal().getName(), refused.unknownSubject());
 
         responder.delay = Duration.ofSeconds(8);
         Result slow = handshake(withAia(), env -> {

@@ -3,9 +3,8 @@ package io.gsk4j.internal.ocsp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gsk4j.support.RefusedPort;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -166,12 +165,10 @@ class OcspTransportTest {
 
     @Test
     void refusedConnection() throws IOException {
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = probe.getLocalPort();
+        try (RefusedPort closed = RefusedPort.open()) {
+            OcspResult result = check(OcspTesting.settings("http://127.0.0.1:" + closed.port() + "/"));
+            assertUnavailable(result, "cannot connect to OCSP responder http://127.0.0.1:" + closed.port() + "/");
         }
-        OcspResult result = check(OcspTesting.settings("http://127.0.0.1:" + closedPort + "/"));
-        assertUnavailable(result, "cannot connect to OCSP responder http://127.0.0.1:" + closedPort + "/");
     }
 
     @ParameterizedTest
@@ -332,13 +329,11 @@ class OcspTransportTest {
 
     @Test
     void unreachableProxy() throws IOException {
-        int closedPort;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            closedPort = probe.getLocalPort();
+        try (RefusedPort closed = RefusedPort.open()) {
+            OcspSettings settings = OcspTesting.withProxy(OcspTesting.settings(responder.url()), "127.0.0.1", closed.port());
+            assertUnavailable(check(settings), "cannot connect to OCSP proxy 127.0.0.1:" + closed.port());
+            assertEquals(0, responder.requests());
         }
-        OcspSettings settings = OcspTesting.withProxy(OcspTesting.settings(responder.url()), "127.0.0.1", closedPort);
-        assertUnavailable(check(settings), "cannot connect to OCSP proxy 127.0.0.1:" + closedPort);
-        assertEquals(0, responder.requests());
     }
 
     @Test

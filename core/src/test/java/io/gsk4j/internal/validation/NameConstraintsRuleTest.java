@@ -56,6 +56,20 @@ class NameConstraintsRuleTest {
     }
 
     @Test
+    void anIntermediatesCommonNameIsNoDnsName() {
+        // RFC 5280 §4.2.1.10: dNSName constraints apply to dNSNames; the JDK's PKIX also tries an
+        // intermediate's CN, and gsk4j then asks BouncyCastle's validator (x509-limbo
+        // rfc5280::nc::nc-forbids-alternate-chain-ica)
+        Issued ca = constrained(dns("permitted.example.com"), null);
+        Issued below = CertBuilder.ca("CN=an-intermediate").issuedBy(ca);
+        Issued leaf = CertBuilder.server("CN=permitted.example.com", "permitted.example.com").issuedBy(below);
+        assertValid(rfc(root, leaf, below, ca));
+        assertValid(Chains.strict(root, leaf, below, ca));
+        // the JDK profile is the JDK's judgement alone
+        org.junit.jupiter.api.Assertions.assertFalse(judge(Chains.JDK, root, leaf, below, ca).ok());
+    }
+
+    @Test
     void permittedDnsSubtrees() {
         Issued ca = constrained(dns("example.com"), null);
         assertValid(rfc(root, leaf(ca, "example.com", "www.example.com", "A.B.EXAMPLE.COM", "*.example.com"), ca));
