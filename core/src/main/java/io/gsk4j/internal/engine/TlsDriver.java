@@ -51,6 +51,7 @@ public final class TlsDriver implements AutoCloseable {
 
     private final SSLEngine engine;
     private final SocketChannel channel;
+    private final Transport transport;
     private final ChannelMode channelMode;
     private final HelloCapture helloCapture;
     private final ChannelWaiter readWaiter;
@@ -89,8 +90,14 @@ public final class TlsDriver implements AutoCloseable {
 
     /** @param helloCapture where to copy the peer's first handshake message, or null when nobody needs it */
     public TlsDriver(SSLEngine engine, SocketChannel channel, HelloCapture helloCapture) throws IOException {
+        this(engine, channel, Transport.of(channel), helloCapture);
+    }
+
+    /** For tests: the transfers go through {@code transport}; waits, mode and close stay with {@code channel}. */
+    TlsDriver(SSLEngine engine, SocketChannel channel, Transport transport, HelloCapture helloCapture) {
         this.engine = engine;
         this.channel = channel;
+        this.transport = transport;
         this.helloCapture = helloCapture;
         this.channelMode = new ChannelMode(channel);
         this.callerNonBlocking = !channel.isBlocking();
@@ -327,7 +334,7 @@ public final class TlsDriver implements AutoCloseable {
         }
         try {
             for (int i = 0; i < 8; i++) {
-                int n = channel.read(netIn);
+                int n = transport.read(netIn);
                 if (netIn.position() > 0) {
                     SSLEngineResult r = unwrapInto(appIn); // a received alert throws here
                     if (r.getStatus() == SSLEngineResult.Status.CLOSED || r.bytesConsumed() == 0 && n <= 0) {
@@ -374,6 +381,7 @@ public final class TlsDriver implements AutoCloseable {
                 }
                 alertSent = Alerts.plaintextFatalAlert(netOut);
                 flush(deadline, true, mode);
+                discardWhatArrived();
             } finally {
                 end(mode);
             }
@@ -381,6 +389,26 @@ public final class TlsDriver implements AutoCloseable {
             // best effort: the session has already failed with its own status
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /**
+     * After a fatal failure only: reads and drops what the peer has already sent (the rest of
+     * its flight, say), without waiting. Left unread, it would turn the program's close of the
+     * socket into a reset, and a reset can destroy our alert before the peer has read it. The
+     * session is over, so nothing the program could want is lost.
+     */
+    private void discardWhatArrived() throws IOException {
+        if (!readLock.tryLock()) {
+            return; // a reader is inside: it will meet the failure itself
+        }
+        try {
+            ByteBuffer scratch = ByteBuffer.allocate(8192);
+            for (int i = 0; i < 16 && transport.read(scratch.clear()) > 0; i++) {
+                // dropped
+            }
+        } finally {
+            readLock.unlock();
         }
     }
 
@@ -610,7 +638,7 @@ public final class TlsDriver implements AutoCloseable {
     /** Writes netOut without waiting; true when it is empty. */
     private boolean sendWhatFits() throws IOException {
         while (netOut != null && netOut.hasRemaining()) {
-            if (channel.write(netOut) == 0) {
+            if (transport.write(netOut) == 0) {
                 return false;
             }
             negotiationBegun = true;
@@ -860,7 +888,7 @@ public final class TlsDriver implements AutoCloseable {
             int n;
             netIn.limit(netIn.position() + missing);
             try {
-                n = channel.read(netIn);
+                n = transport.read(netIn);
             } finally {
                 netIn.limit(netIn.capacity());
             }
@@ -939,7 +967,7 @@ public final class TlsDriver implements AutoCloseable {
     /** Writes netOut out; false only when a non-blocking caller's socket is full. */
     private boolean flush(Deadline deadline, boolean handshaking, IoMode mode) throws IOException {
         while (netOut != null && netOut.hasRemaining()) {
-            if (channel.write(netOut) > 0) {
+            if (transport.write(netOut) > 0) {
                 negotiationBegun = true;
                 continue;
             }
@@ -1077,12 +1105,17 @@ public final class TlsDriver implements AutoCloseable {
     public void renegotiate(boolean newSession, Deadline deadline) throws IOException {
         lockBoth(IoMode.BLOCKING);
         try {
-            if (newSession) {
-                engine.getSession().invalidate();
+            begin(IoMode.BLOCKING); // not closing, and the channel non-blocking for the flush below
+            try {
+                if (newSession) {
+                    engine.getSession().invalidate();
+                }
+                flush(deadline, true, IoMode.BLOCKING); // whatever an earlier write left goes first
+                engine.beginHandshake();
+                handshake(deadline, IoMode.BLOCKING); // the locks are reentrant: it resumes the new handshake
+            } finally {
+                end(IoMode.BLOCKING);
             }
-            flush(deadline, true, IoMode.BLOCKING); // whatever an earlier write left goes first
-            engine.beginHandshake();
-            handshake(deadline, IoMode.BLOCKING); // the locks are reentrant: it resumes the new handshake
         } finally {
             writeLock.unlock();
             readLock.unlock();
