@@ -49,18 +49,26 @@ final class Chains {
     }
 
     /**
-     * What is missing from a key's chain, or null when it ends at a self-issued root. A peer
-     * that only holds the root cannot verify a chain that stops below an intermediate.
+     * What is missing from a key's chain, or null when nothing visibly is. A chain may leave out
+     * its root (peers hold it); it is incomplete when it is the key's certificate alone and
+     * that certificate's issuer is not a root known here (a self-issued entry of the store, or
+     * the JDK's cacerts): then the issuer is most likely an intermediate that nobody sends.
      */
-    static String gap(String label, List<X509Certificate> chain) {
+    static String gap(String label, List<X509Certificate> chain, List<X509Certificate> trustedInStore) {
         X509Certificate last = chain.get(chain.size() - 1);
-        if (selfIssued(last)) {
+        if (selfIssued(last) || last.getBasicConstraints() >= 0) {
             return null;
         }
-        return "the chain of \"" + label + "\" (" + chain.size() + " certificate" + (chain.size() == 1 ? "" : "s")
-                + ") stops at " + last.getSubjectX500Principal().getName() + ", issued by "
-                + last.getIssuerX500Principal().getName() + ", which was not given: peers that trust only the root cannot"
-                + " verify it; import the CA's chain (intermediates and root) together with the certificate";
+        var issuer = last.getIssuerX500Principal();
+        boolean knownRoot = KnownRoots.isRoot(issuer)
+                || trustedInStore.stream().anyMatch(t -> selfIssued(t) && t.getSubjectX500Principal().equals(issuer));
+        if (knownRoot) {
+            return null;
+        }
+        return "the chain of \"" + label + "\" is only its own certificate " + last.getSubjectX500Principal().getName()
+                + ", issued by " + issuer.getName() + ", which was not given and is not a root known here: if that is an"
+                + " intermediate CA, peers cannot verify the chain; import the CA's chain file together with the"
+                + " certificate (a certificate issued directly by a private root that peers trust is fine)";
     }
 
     /** The store's trusted certificates. */

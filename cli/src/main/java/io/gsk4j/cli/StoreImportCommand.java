@@ -131,8 +131,8 @@ final class StoreImportCommand implements Callable<Integer> {
         StoreEntries.requireFree(target.keyStore(), keyLabel, replace, store.store);
         StoreEntries.putKey(target.keyStore(), keyLabel, key, target.password(), chain);
         added.add("key \"" + keyLabel + "\": " + leaf.getSubjectX500Principal().getName() + " (chain of " + chain.size() + ")");
-        warnIfIncomplete(keyLabel, chain);
         importTrusted(target.keyStore(), rest, null);
+        warnIfIncomplete(keyLabel, chain, target.keyStore()); // after: a root in the same file counts
         return keyLabel;
     }
 
@@ -164,7 +164,7 @@ final class StoreImportCommand implements Callable<Integer> {
                     StoreEntries.requireFree(target.keyStore(), l, replace, store.store);
                     StoreEntries.putKey(target.keyStore(), l, e.getPrivateKey(), target.password(), StoreEntries.chainOf(e));
                     added.add("key \"" + l + "\": " + StoreEntries.chainOf(e).get(0).getSubjectX500Principal().getName());
-                    warnIfIncomplete(l, StoreEntries.chainOf(e));
+                    warnIfIncomplete(l, StoreEntries.chainOf(e), target.keyStore());
                     firstKey = firstKey == null ? l : firstKey;
                 } else if (p12.getCertificate(alias) instanceof X509Certificate c) {
                     String l = replace ? alias : StoreEntries.freeLabel(target.keyStore(), alias);
@@ -178,8 +178,8 @@ final class StoreImportCommand implements Callable<Integer> {
         return firstKey;
     }
 
-    private void warnIfIncomplete(String keyLabel, List<X509Certificate> chain) {
-        String gap = Chains.gap(keyLabel, chain);
+    private void warnIfIncomplete(String keyLabel, List<X509Certificate> chain, KeyStore target) throws CommandFailure {
+        String gap = Chains.gap(keyLabel, chain, Chains.trusted(target));
         if (gap != null) {
             warnings.add(gap);
         }

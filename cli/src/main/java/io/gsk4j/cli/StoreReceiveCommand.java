@@ -57,7 +57,7 @@ final class StoreReceiveCommand implements Callable<Integer> {
             StoreEntries.describe(cl.getOut(), "received the signed certificate for", label, store.store, leaf);
             cl.getOut().println("  chain    " + chain.size() + " certificate" + (chain.size() == 1 ? "" : "s"));
             cl.getOut().flush();
-            String gap = Chains.gap(label, chain);
+            String gap = Chains.gap(label, chain, Chains.trusted(ks));
             if (gap != null) {
                 cl.getErr().println("gsk4j: warning: " + gap);
                 cl.getErr().flush();

@@ -123,8 +123,8 @@ class StoreLifecycleTest {
         // the CA's answer alone: the chain stops below the root, and the command says so
         Cli.Run leafOnly = ok("store", "receive", "--store", file("web.p12"), "--password", PW, "--label", "web", file("web-signed.pem"));
         assertTrue(leafOnly.out().contains("received the signed certificate for \"web\""), leafOnly.out());
-        assertTrue(leafOnly.err().contains("warning: the chain of \"web\" (1 certificate) stops at CN=localhost,O=gsk4j"),
-                leafOnly.err());
+        assertTrue(leafOnly.err().contains("warning: the chain of \"web\" is only its own certificate CN=localhost,O=gsk4j,"
+                + " issued by CN=Lifecycle CSR CA, which was not given"), leafOnly.err());
 
         // with the CA trusted in the store, receiving again completes the chain from it, without a warning
         ok("store", "import", "--store", file("web.p12"), "--password", PW, "--trusted", "--label", "ca", caPem.toString());
@@ -231,8 +231,21 @@ class StoreLifecycleTest {
         Path bare = TestPki.pem().key("k", new TestPki.Credential(leaf.key(), new X509Certificate[] {leaf.leaf()}))
                 .write(dir.resolve("bare.pem"), null);
         Cli.Run r = ok("store", "import", "--store", file("bare.p12"), "--password", PW, "--label", "web", bare.toString());
-        assertTrue(r.err().contains("gsk4j: warning: the chain of \"web\" (1 certificate) stops at CN=localhost, issued by"
-                + " CN=Warn Issuing"), r.err());
+        assertTrue(r.err().contains("gsk4j: warning: the chain of \"web\" is only its own certificate CN=localhost, issued by"
+                + " CN=Warn Issuing, which was not given"), r.err());
+        // leaf and intermediate, no root: what servers send, peers holding the root verify it
+        Path noRoot = TestPki.pem().key("k", leaf).write(dir.resolve("no-root.pem"), null);
+        Cli.Run fine = ok("store", "import", "--store", file("no-root.p12"), "--password", PW, "--label", "web", noRoot.toString());
+        assertFalse(fine.err().contains("warning"), fine.err());
+        assertEquals(2, open(file("no-root.p12"), PW).getCertificateChain("web").length);
+        // a leaf issued by a root the store already trusts: nothing is missing
+        Path rootIssued = TestPki.pem().key("k", root.issueServer("localhost", KeyType.EC_P256, "localhost"))
+                .write(dir.resolve("root-issued.pem"), null);
+        ok("store", "import", "--store", file("trusting.p12"), "--password", PW, "--trusted", "--label", "root",
+                TestPki.pem().trusted("root", root.certificate()).write(dir.resolve("root.pem"), null).toString());
+        Cli.Run known = ok("store", "import", "--store", file("trusting.p12"), "--password", PW, "--label", "web",
+                rootIssued.toString());
+        assertFalse(known.err().contains("warning"), known.err());
         // the whole chain: no warning
         Path whole = TestPki.pem().key("k", leaf).trusted("root", root.certificate()).write(dir.resolve("whole.pem"), null);
         Cli.Run quiet = ok("store", "import", "--store", file("whole.p12"), "--password", PW, "--label", "web", whole.toString());
