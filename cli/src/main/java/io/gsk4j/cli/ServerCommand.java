@@ -178,6 +178,7 @@ final class ServerCommand implements Callable<Integer> {
                 return Main.FAILURE;
             }
             ServerLimits limits = new ServerLimits(threads, connectionLimit, ServerLimits.secondsOf(readTimeout), writeTimeout);
+            lint = lintPresented(env);
             return serve(env, listener, out, readTimeout, limits, env.localCertificate());
         }
     }
@@ -381,6 +382,14 @@ final class ServerCommand implements Callable<Integer> {
         return Main.FAILURE;
     }
 
+    /** What the startup announcement warns about the chain the store gives this server (empty without a key). */
+    private List<ServerLint.Finding> lint = List.of();
+
+    private static List<ServerLint.Finding> lintPresented(GskEnvironment env) {
+        io.gsk4j.Environment core = io.gsk4j.compat.Gsk.environmentOf(env.handle());
+        return core == null ? List.of() : ServerLint.check(core.localCertificates(), java.time.Instant.now());
+    }
+
     private void announce(PrintWriter out, InetSocketAddress local, CertSummary presented) {
         String where = local.getAddress().getHostAddress() + ":" + local.getPort();
         String noKey = "the store has no key to present: every handshake will fail with 403 GSK_ERROR_NO_CERTIFICATE";
@@ -394,6 +403,7 @@ final class ServerCommand implements Callable<Integer> {
             m.put("sessionType", clientAuth.gskName());
             m.put("certificate", presented == null ? null : presented.toJson());
             m.put("warning", presented == null ? noKey : null);
+            m.put("lint", lint.stream().map(ServerLint.Finding::toJson).toList());
             out.println(Json.write(m));
         } else {
             // the first line is for scripts: they read the port from it
@@ -403,6 +413,7 @@ final class ServerCommand implements Callable<Integer> {
             out.println(presented == null ? "  warning: " + noKey
                     : "  presenting    " + presented.subject() + " (issuer " + presented.issuer() + ", valid to "
                     + Explanations.day(presented.notAfter()) + ")");
+            lint.forEach(f -> out.println("  warning: " + f.message()));
         }
         out.flush();
     }
