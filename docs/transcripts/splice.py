@@ -15,6 +15,8 @@ for line in open(transcript, encoding="utf-8").read().split("\n"):
 
 doc = open(cli, encoding="utf-8").read()
 pattern = re.compile(r"(<!-- transcript: (.+?) -->\n```console\n)(.*?)(```)", re.S)
-doc, count = pattern.subn(lambda m: m.group(1) + "\n".join(parts[m.group(2)]).strip("\n") + "\n" + m.group(4), doc)
+# a marker whose part is not in this transcript (another script's) is left as it is
+doc, count = pattern.subn(lambda m: m.group(1) + "\n".join(parts[m.group(2)]).strip("\n") + "\n" + m.group(4)
+                          if m.group(2) in parts else m.group(0), doc)
 open(cli, "w", encoding="utf-8").write(doc)
-print(f"replaced {count} transcripts")
+print(f"replaced {sum(1 for m in pattern.finditer(doc) if m.group(2) in parts)} transcripts")
