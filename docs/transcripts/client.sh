@@ -29,7 +29,7 @@ pids=()
 s_server() {  # name, options...: an openssl s_server on a port it picks; prints the port
   local name=$1; shift
   openssl s_server -accept 127.0.0.1:0 -www "$@" > "$name.out" 2>&1 &
-  pids+=($!)
+  echo $! > "$name.pid" # called in $(...): the pid goes through a file
   await_line "$name.out" '^ACCEPT'
   sed -n 's/^ACCEPT .*:\([0-9]*\)$/\1/p' "$name.out"
 }
@@ -135,5 +135,5 @@ echo '### strerror: names and validation codes'
 g strerror GSK_ERROR_NO_CIPHERS 576026
 g strerror --json 6000
 
-kill "${pids[@]}" 2>/dev/null
+kill "${pids[@]}" $(cat good.pid other.pid partner.pid legacy.pid) 2>/dev/null
 wait 2>/dev/null
