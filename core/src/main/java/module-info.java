@@ -2,8 +2,9 @@
  * gsk4j: IBM i's GSKit secure-sockets API on the JDK's SSLEngine.
  *
  * <p>Exported: {@code io.gsk4j} (environments, sessions, failures), {@code io.gsk4j.attr} (the
- * attribute tables), {@code io.gsk4j.async} (completion ports) and {@code io.gsk4j.compat}
- * (the C-shaped {@code gsk_*} functions). Everything under {@code io.gsk4j.internal} is not.
+ * attribute tables), {@code io.gsk4j.async} (completion ports), {@code io.gsk4j.compat} (the
+ * C-shaped {@code gsk_*} functions) and {@code io.gsk4j.jsse} (gsk4j for JSSE programs).
+ * Everything under {@code io.gsk4j.internal} is not.
  */
 module io.gsk4j.core {
     requires org.bouncycastle.provider;
@@ -14,4 +15,5 @@ module io.gsk4j.core {
     exports io.gsk4j.attr;
     exports io.gsk4j.async;
     exports io.gsk4j.compat;
+    exports io.gsk4j.jsse;
 }

@@ -9,10 +9,12 @@ import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.AttributeValues;
 import io.gsk4j.internal.EnvironmentSnapshot;
 import io.gsk4j.internal.ProtocolSwitches;
+import io.gsk4j.internal.jsse.JsseBridge;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLContext;
 
 /**
  * A GSKit secure environment: open it, set attributes, {@link #init()} it, open sessions.
@@ -26,6 +28,7 @@ public final class Environment implements AttributeHandle, AutoCloseable {
     private final StoreLocations locations;
     private final AttributeValues values = new AttributeValues(HandleKind.ENVIRONMENT);
     private EnvironmentSnapshot snapshot;
+    private SSLContext jsse;
     private GskException initFailure;
     private boolean closed;
 
@@ -152,6 +155,33 @@ public final class Environment implements AttributeHandle, AutoCloseable {
     /** The frozen configuration, or null before init. Sessions hold on to it themselves. */
     synchronized EnvironmentSnapshot snapshot() {
         return snapshot;
+    }
+
+    /**
+     * This environment as a JSSE {@link SSLContext}, for programs that do their own I/O
+     * ({@code HttpClient}, {@code HttpsURLConnection}, JDBC drivers, Netty): its engines and
+     * sockets present the environment's key and judge the peer with its store, validation
+     * profile, OCSP, CRLs and validation callback, through the same key and trust managers as
+     * a {@link Session}, and start with its protocols, cipher specs and client-authentication
+     * setting ({@code getDefaultSSLParameters()} returns them). A host name is checked when
+     * GSK4J_EXPECTED_HOSTNAME names one or when the program asks for it with an endpoint
+     * identification algorithm (as HttpClient does). The same context on every call, so
+     * sessions resume across connections; it keeps working after the environment is closed.
+     * Turn its failures into gsk4j's facts with {@link io.gsk4j.jsse.Failures#explain(Throwable)}.
+     * See docs/JSSE.md.
+     *
+     * @throws GskException {@code GSK_IBMI_ERROR_NO_INITIALIZE} before {@link #init()},
+     *     {@code GSK_INVALID_HANDLE} once closed
+     */
+    public synchronized SSLContext sslContext() throws GskException {
+        checkOpen();
+        if (snapshot == null) {
+            throw new GskException(GskStatus.GSK_IBMI_ERROR_NO_INITIALIZE, "the environment is not initialised");
+        }
+        if (jsse == null) {
+            jsse = JsseBridge.create(snapshot);
+        }
+        return jsse;
     }
 
     /** The local certificate chain the store supplies (empty before init or without a key). */

@@ -86,13 +86,7 @@ public final class HandshakeSetup {
         EnumValue type = values.enumValue(EnumAttribute.GSK_SESSION_TYPE);
         boolean client = type == EnumValue.GSK_CLIENT_SESSION;
 
-        Set<TlsProtocol> protocols = ProtocolSwitches.negotiable(values);
-        if (protocols.isEmpty() && !ProtocolSwitches.enabled(values).isEmpty()) {
-            // as when the switches leave nothing on: no protocol, hence no cipher, to offer
-            throw new GskException(GskStatus.GSK_ERROR_NO_CIPHERS, "every protocol switched on "
-                    + ProtocolSwitches.disabledByPlatform(values) + " is disabled by this Java runtime's security policy"
-                    + " (jdk.tls.disabledAlgorithms); it allows " + TlsProtocol.enabledInThisRuntime());
-        }
+        Set<TlsProtocol> protocols = negotiableProtocols(values);
         List<CipherSpec> ciphers = CipherLists.resolve(values, protocols);
 
         KeyMaterial keys = sessionKeys(env, values);
@@ -102,14 +96,8 @@ public final class HandshakeSetup {
             throw new GskException(GskStatus.GSK_ERROR_NO_CERTIFICATE,
                     "a server session needs a certificate with its private key, and the store " + keys.source() + " has none");
         }
-        EnumAttribute authId = client ? EnumAttribute.GSK_SERVER_AUTH_TYPE : EnumAttribute.GSK_CLIENT_AUTH_TYPE;
-        EnumValue auth = values.enumValue(authId);
-        SessionBinding.PeerAuth peerAuth = auth == EnumValue.GSK_SERVER_AUTH_PASSTHRU || auth == EnumValue.GSK_CLIENT_AUTH_PASSTHRU
-                ? SessionBinding.PeerAuth.PASSTHRU : SessionBinding.PeerAuth.FULL;
         SignatureAlgorithms signatures = SignatureAlgorithms.fromAttributes(values);
-        SessionBinding binding = new SessionBinding(EngineBindings.newAlias(), keys.privateKey().orElse(null),
-                keys.chain(), validator, peerAuth, values.validationCallback().orElse(null), signatures,
-                revocation(env, values), validationPolicy(values, client, env.defaultProfile()));
+        SessionBinding binding = binding(env, values, keys, validator, client, EngineBindings.newAlias(), null);
 
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
         String serverName = values.buffer(BufferAttribute.GSK_SSL_EXTN_SERVERNAME_REQUEST).filter(s -> !s.isBlank()).orElse(null);
@@ -118,12 +106,7 @@ public final class HandshakeSetup {
         engine.setUseClientMode(client);
 
         SSLParameters params = engine.getSSLParameters();
-        params.setProtocols(protocols.stream().map(TlsProtocol::jdkName).filter(n -> n != null).toArray(String[]::new));
-        params.setCipherSuites(ciphers.stream().map(CipherSpec::jdkName).toArray(String[]::new));
-        params.setEndpointIdentificationAlgorithm(null); // GSKit leaves host names to the application
-        if (signatures != null) {
-            params.setAlgorithmConstraints(signatures.constraints());
-        }
+        applyCommon(params, protocols, ciphers, signatures);
         boolean expectsPeer = client;
         String sentName = null;
         if (client) {
@@ -135,18 +118,8 @@ public final class HandshakeSetup {
                 params.setServerNames(List.of());
             }
         } else {
-            params.setUseCipherSuitesOrder(true); // usage note 2: the server's own order decides
-            boolean critical = type == EnumValue.GSK_SERVER_SESSION_WITH_CL_AUTH_CRITICAL
-                    || (type == EnumValue.GSK_SERVER_SESSION_WITH_CL_AUTH
-                            && values.enumValue(EnumAttribute.GSK_CLIENT_AUTH_TYPE) == EnumValue.GSK_IBMI_CLIENT_AUTH_REQUIRED);
-            if (critical) {
-                params.setNeedClientAuth(true);
-            } else if (type == EnumValue.GSK_SERVER_SESSION_WITH_CL_AUTH) {
-                params.setWantClientAuth(true);
-            }
+            applyServer(params, values);
             expectsPeer = type != EnumValue.GSK_SERVER_SESSION;
-            values.buffer(BufferAttribute.GSK_SSL_EXTN_SERVERNAME_CRITICAL_LIST)
-                    .ifPresent(list -> params.setSNIMatchers(List.of(new ListedNames(list))));
         }
         engine.setSSLParameters(params);
         env.bindings().bind(engine, binding);
@@ -157,16 +130,81 @@ public final class HandshakeSetup {
         return new HandshakeSetup(engine, channel, binding, keys.chain(), client, expectsPeer, sentName, capture);
     }
 
+    /** The protocols to offer; none at all because of the runtime's policy fails as no ciphers. */
+    public static Set<TlsProtocol> negotiableProtocols(AttributeValues values) throws GskException {
+        Set<TlsProtocol> protocols = ProtocolSwitches.negotiable(values);
+        if (protocols.isEmpty() && !ProtocolSwitches.enabled(values).isEmpty()) {
+            // as when the switches leave nothing on: no protocol, hence no cipher, to offer
+            throw new GskException(GskStatus.GSK_ERROR_NO_CIPHERS, "every protocol switched on "
+                    + ProtocolSwitches.disabledByPlatform(values) + " is disabled by this Java runtime's security policy"
+                    + " (jdk.tls.disabledAlgorithms); it allows " + TlsProtocol.enabledInThisRuntime());
+        }
+        return protocols;
+    }
+
+    /**
+     * What the shared key and trust managers know of one handshake: the key to present and how
+     * the peer is judged (GSK_SERVER_AUTH_TYPE for a client, GSK_CLIENT_AUTH_TYPE for a server).
+     *
+     * @param hostFallback the host the peer's certificate must name when GSK4J_EXPECTED_HOSTNAME
+     *     is unset, or null for none (GSKit's default; the JSSE bridge passes the host a program
+     *     asked to verify)
+     */
+    public static SessionBinding binding(EnvironmentSnapshot env, AttributeValues values, KeyMaterial keys,
+            ChainValidator validator, boolean client, String alias, String hostFallback) {
+        EnumAttribute authId = client ? EnumAttribute.GSK_SERVER_AUTH_TYPE : EnumAttribute.GSK_CLIENT_AUTH_TYPE;
+        EnumValue auth = values.enumValue(authId);
+        SessionBinding.PeerAuth peerAuth = auth == EnumValue.GSK_SERVER_AUTH_PASSTHRU || auth == EnumValue.GSK_CLIENT_AUTH_PASSTHRU
+                ? SessionBinding.PeerAuth.PASSTHRU : SessionBinding.PeerAuth.FULL;
+        SignatureAlgorithms signatures;
+        try {
+            signatures = SignatureAlgorithms.fromAttributes(values);
+        } catch (GskException e) {
+            throw new IllegalStateException("GSK_SSL_EXTN_SIGALG was checked at init", e);
+        }
+        return new SessionBinding(alias, keys.privateKey().orElse(null), keys.chain(), validator, peerAuth,
+                values.validationCallback().orElse(null), signatures, revocation(env, values),
+                validationPolicy(values, client, env.defaultProfile(), hostFallback));
+    }
+
+    /** Protocols, suites in GSKit's order, no host-name check of the JDK's own, GSK_SSL_EXTN_SIGALG. */
+    public static void applyCommon(SSLParameters params, Set<TlsProtocol> protocols, List<CipherSpec> ciphers,
+            SignatureAlgorithms signatures) {
+        params.setProtocols(protocols.stream().map(TlsProtocol::jdkName).filter(n -> n != null).toArray(String[]::new));
+        params.setCipherSuites(ciphers.stream().map(CipherSpec::jdkName).toArray(String[]::new));
+        params.setEndpointIdentificationAlgorithm(null); // GSKit leaves host names to the application
+        if (signatures != null) {
+            params.setAlgorithmConstraints(signatures.constraints());
+        }
+    }
+
+    /** A server's side: its own suite order, client authentication by session type, the SNI list it accepts. */
+    public static void applyServer(SSLParameters params, AttributeValues values) {
+        EnumValue type = values.enumValue(EnumAttribute.GSK_SESSION_TYPE);
+        params.setUseCipherSuitesOrder(true); // usage note 2: the server's own order decides
+        boolean critical = type == EnumValue.GSK_SERVER_SESSION_WITH_CL_AUTH_CRITICAL
+                || (type == EnumValue.GSK_SERVER_SESSION_WITH_CL_AUTH
+                        && values.enumValue(EnumAttribute.GSK_CLIENT_AUTH_TYPE) == EnumValue.GSK_IBMI_CLIENT_AUTH_REQUIRED);
+        if (critical) {
+            params.setNeedClientAuth(true);
+        } else if (type == EnumValue.GSK_SERVER_SESSION_WITH_CL_AUTH) {
+            params.setWantClientAuth(true);
+        }
+        values.buffer(BufferAttribute.GSK_SSL_EXTN_SERVERNAME_CRITICAL_LIST)
+                .ifPresent(list -> params.setSNIMatchers(List.of(new ListedNames(list))));
+    }
+
     /**
      * gsk4j's validation attributes; a client judges a server's chain, a server a client's.
      * Without GSK4J_VALIDATION_PROFILE the environment's default applies (application definition,
      * system property, else RFC5280).
      */
-    private static ValidationPolicy validationPolicy(AttributeValues values, boolean client, ValidationPolicy.Profile fallback) {
+    private static ValidationPolicy validationPolicy(AttributeValues values, boolean client, ValidationPolicy.Profile fallback,
+            String hostFallback) {
         ValidationPolicy.Profile p = values.isSet(EnumAttribute.GSK4J_VALIDATION_PROFILE)
                 ? ValidationPolicy.Profile.of(values.enumValue(EnumAttribute.GSK4J_VALIDATION_PROFILE)) : fallback;
         return new ValidationPolicy(p, values.number(NumericAttribute.GSK4J_MAX_CHAIN_DEPTH),
-                values.buffer(BufferAttribute.GSK4J_EXPECTED_HOSTNAME).orElse(null),
+                values.buffer(BufferAttribute.GSK4J_EXPECTED_HOSTNAME).orElse(hostFallback),
                 client ? ValidationPolicy.Purpose.SERVER : ValidationPolicy.Purpose.CLIENT);
     }
 

@@ -27,7 +27,10 @@ public final class GskKeyManager extends X509ExtendedKeyManager {
 
     @Override
     public String chooseEngineClientAlias(String[] keyTypes, Principal[] issuers, SSLEngine engine) {
-        SessionBinding b = bindings.of(engine);
+        return clientAlias(keyTypes, issuers, bindings.of(engine));
+    }
+
+    private static String clientAlias(String[] keyTypes, Principal[] issuers, SessionBinding b) {
         if (b == null || keyTypes == null) {
             return null;
         }
@@ -54,7 +57,7 @@ public final class GskKeyManager extends X509ExtendedKeyManager {
         return b == null ? null : b.key();
     }
 
-    // Sessions always run on engines: the socket variants and alias listings are not used.
+    // Sessions run on engines; only the JSSE bridge's sockets use the socket variants. Alias listings are not used.
     @Override
     public String[] getClientAliases(String keyType, Principal[] issuers) {
         return null;
@@ -62,7 +65,7 @@ public final class GskKeyManager extends X509ExtendedKeyManager {
 
     @Override
     public String chooseClientAlias(String[] keyType, Principal[] issuers, Socket socket) {
-        return null;
+        return clientAlias(keyType, issuers, bindings.of(socket));
     }
 
     @Override
@@ -72,6 +75,7 @@ public final class GskKeyManager extends X509ExtendedKeyManager {
 
     @Override
     public String chooseServerAlias(String keyType, Principal[] issuers, Socket socket) {
-        return null;
+        SessionBinding b = bindings.of(socket);
+        return b != null && b.keyMatches(keyType) ? b.alias() : null;
     }
 }

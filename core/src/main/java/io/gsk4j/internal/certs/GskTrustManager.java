@@ -33,16 +33,15 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
 
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        judge(chain, engine);
+        judge(chain, bindings.of(engine));
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
-        judge(chain, engine);
+        judge(chain, bindings.of(engine));
     }
 
-    private void judge(X509Certificate[] chain, SSLEngine engine) throws CertificateException {
-        SessionBinding binding = bindings.of(engine);
+    private void judge(X509Certificate[] chain, SessionBinding binding) throws CertificateException {
         if (binding == null) {
             throw GskCertificateException.of(GskStatus.GSK_INTERNAL_ERROR, "no gsk4j session is bound to this handshake");
         }
@@ -137,15 +136,16 @@ public final class GskTrustManager extends X509ExtendedTrustManager {
         return List.copyOf(out);
     }
 
-    // Sessions always run on engines; the socket and engine-less variants are never used.
+    // Sessions run on engines; the socket variants serve the JSSE bridge's sockets (judged exactly
+    // as an engine's), and the engine-less variants are never used.
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        throw GskCertificateException.of(GskStatus.GSK_INTERNAL_ERROR, "gsk4j validates only on its own engines");
+        judge(chain, bindings.of(socket));
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
-        throw GskCertificateException.of(GskStatus.GSK_INTERNAL_ERROR, "gsk4j validates only on its own engines");
+        judge(chain, bindings.of(socket));
     }
 
     @Override

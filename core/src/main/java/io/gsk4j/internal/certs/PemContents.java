@@ -9,7 +9,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -22,14 +21,11 @@ import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.X509TrustedCertificateBlock;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
-import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
@@ -45,11 +41,6 @@ final class PemContents implements StoreContents {
     /** JDK providers, so keys and certificates work in JSSE without registering BouncyCastle. */
     private final JcaPEMKeyConverter keyConverter = new JcaPEMKeyConverter();
     private final JcaX509CertificateConverter certificateConverter = new JcaX509CertificateConverter();
-
-    /** Key decryption needs ciphers the JDK lacks; a private instance, never registered globally. */
-    private static final class Bc {
-        static final Provider PROVIDER = new BouncyCastleProvider();
-    }
 
     private final Path file;
     private final List<PemKey> keys = new ArrayList<>();
@@ -143,7 +134,7 @@ final class PemContents implements StoreContents {
     private PrivateKey decrypt(PemBlock block, PKCS8EncryptedPrivateKeyInfo encrypted, char[] password) throws GskException {
         PrivateKeyInfo info;
         try {
-            info = encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(password));
+            info = KeyDecryption.pkcs8(encrypted, password);
         } catch (Exception e) {
             // a wrong password shows up as bad padding or, rarely, as garbage that fails to parse
             throw wrongPassword(block, e);
@@ -157,7 +148,7 @@ final class PemContents implements StoreContents {
 
     private PrivateKey decrypt(PemBlock block, PEMEncryptedKeyPair encrypted, char[] password) throws GskException {
         try {
-            PEMKeyPair pair = encrypted.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(Bc.PROVIDER).build(password));
+            PEMKeyPair pair = KeyDecryption.traditional(encrypted, password);
             return keyConverter.getPrivateKey(pair.getPrivateKeyInfo());
         } catch (Exception e) {
             throw wrongPassword(block, e);
