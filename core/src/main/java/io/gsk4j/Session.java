@@ -2,7 +2,6 @@ package io.gsk4j;
 
 import io.gsk4j.async.AsyncOptions;
 import io.gsk4j.async.CompletionPort;
-import io.gsk4j.async.Operations;
 import io.gsk4j.async.Started;
 import io.gsk4j.attr.BufferAttribute;
 import io.gsk4j.attr.EnumAttribute;
@@ -10,6 +9,7 @@ import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.HandleKind;
 import io.gsk4j.attr.MiscId;
 import io.gsk4j.attr.NumericAttribute;
+import io.gsk4j.internal.AsyncEngine;
 import io.gsk4j.internal.AsyncSteps;
 import io.gsk4j.internal.AttributeValues;
 import io.gsk4j.internal.Connection;
@@ -180,7 +180,7 @@ public final class Session implements AttributeHandle, AutoCloseable {
         long timeoutMillis = connection.beginAsyncHandshake();
         AsyncSteps steps = connection.asyncSteps();
         try {
-            return Operations.startHandshake(steps, port, orDefault(options), timeoutMillis);
+            return AsyncEngine.get().startHandshake(steps, port, orDefault(options), timeoutMillis);
         } catch (GskException | RuntimeException e) {
             steps.handshakeEnded();
             throw e;
@@ -202,7 +202,7 @@ public final class Session implements AttributeHandle, AutoCloseable {
         if (!dst.hasRemaining() || dst.isReadOnly()) {
             throw new GskException(GskStatus.GSK_INVALID_BUFFER_SIZE, "the buffer has no room");
         }
-        return Operations.startReceive(connection.asyncSteps(), port, dst, orDefault(options));
+        return AsyncEngine.get().startReceive(connection.asyncSteps(), port, dst, orDefault(options));
     }
 
     /**
@@ -219,7 +219,7 @@ public final class Session implements AttributeHandle, AutoCloseable {
             throw new GskException(GskStatus.GSK_INVALID_BUFFER_SIZE, "nothing to send");
         }
         connection.checkCloseNotifyNotSent();
-        return Operations.startSend(connection.asyncSteps(), port, src, orDefault(options));
+        return AsyncEngine.get().startSend(connection.asyncSteps(), port, src, orDefault(options));
     }
 
     /**
@@ -228,7 +228,7 @@ public final class Session implements AttributeHandle, AutoCloseable {
      * byte has crossed the socket cannot be cancelled; then nothing is. Returns the count.
      */
     public int cancelAsync(long operationId) {
-        return Operations.cancel(connection.channel(), operationId);
+        return AsyncEngine.cancelOn(connection.channel(), operationId);
     }
 
     private static void checkPort(CompletionPort port) throws GskException {
@@ -261,7 +261,7 @@ public final class Session implements AttributeHandle, AutoCloseable {
      */
     @Override
     public void close() {
-        connection.close(Operations::release);
+        connection.close(AsyncEngine::releaseOf);
     }
 
     // ---- what was negotiated ----

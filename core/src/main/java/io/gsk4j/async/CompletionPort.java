@@ -2,6 +2,7 @@ package io.gsk4j.async;
 
 import io.gsk4j.Errno;
 import io.gsk4j.GskException;
+import io.gsk4j.internal.AsyncEngine;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashSet;
@@ -28,6 +29,11 @@ public final class CompletionPort implements AutoCloseable {
     public static final int LIMIT = 256;
 
     private static final Set<CompletionPort> LIVE = new HashSet<>(); // guarded by CompletionPort.class
+
+    static {
+        // sessions start operations only with a port, so the engine is there before they need it
+        AsyncEngine.install(Operations.INSTANCE);
+    }
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition arrived = lock.newCondition();

@@ -2,6 +2,7 @@ package io.gsk4j.async;
 
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
+import io.gsk4j.internal.AsyncEngine;
 import io.gsk4j.internal.AsyncSteps;
 import io.gsk4j.internal.Sockets;
 import java.nio.ByteBuffer;
@@ -10,45 +11,45 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Plumbing, not for applications: the entry points {@link io.gsk4j.Session}'s asynchronous
- * methods use, and the registry of sockets that have an I/O thread (QsoCancelOperation finds
- * operations by socket).
+ * The entry points {@link io.gsk4j.Session}'s asynchronous methods use, installed as the
+ * {@link AsyncEngine} when {@link CompletionPort} is loaded; each socket's I/O-thread record
+ * is kept in {@link Sockets} (QsoCancelOperation finds operations by socket).
  */
-public final class Operations {
+final class Operations implements AsyncEngine {
+    static final Operations INSTANCE = new Operations();
+
     private Operations() {
     }
 
-    /** Starts a session's handshake on its I/O thread (for {@link io.gsk4j.Session#startHandshake}). */
-    public static Started startHandshake(AsyncSteps io, CompletionPort port, AsyncOptions options, long timeoutMillis)
+    @Override
+    public Started startHandshake(AsyncSteps io, CompletionPort port, AsyncOptions options, long timeoutMillis)
             throws GskException {
         AsyncChannel channel = channelFor(io, port);
         return channel.startHandshake(new HandshakeOperation(channel, port, options), timeoutMillis);
     }
 
-    /** Starts a receive on the session's I/O thread (for {@link io.gsk4j.Session#startReceive}). */
-    public static Started startReceive(AsyncSteps io, CompletionPort port, ByteBuffer dst, AsyncOptions options)
+    @Override
+    public Started startReceive(AsyncSteps io, CompletionPort port, ByteBuffer dst, AsyncOptions options)
             throws GskException {
         AsyncChannel channel = channelFor(io, port);
         return channel.startData(new ReceiveOperation(channel, port, dst, options), true);
     }
 
-    /** Starts a send on the session's I/O thread (for {@link io.gsk4j.Session#startSend}). */
-    public static Started startSend(AsyncSteps io, CompletionPort port, ByteBuffer src, AsyncOptions options)
+    @Override
+    public Started startSend(AsyncSteps io, CompletionPort port, ByteBuffer src, AsyncOptions options)
             throws GskException {
         AsyncChannel channel = channelFor(io, port);
         return channel.startData(new SendOperation(channel, port, src, options), false);
     }
 
-    /** Cancels pending operations on a socket; see {@link io.gsk4j.Session#cancelAsync}. */
-    public static int cancel(Channel socket, long operationId) {
+    @Override
+    public int cancel(Channel socket, long operationId) {
         return registered(socket).map(channel -> channel.cancel(operationId)).orElse(0);
     }
 
-    /**
-     * The session is closing: its pending operations complete with
-     * {@code GSK_IBMI_ERROR_CLOSED} and its socket leaves the I/O thread.
-     */
-    public static void release(AsyncSteps io) {
+    /** Pending operations complete with {@code GSK_IBMI_ERROR_CLOSED}. */
+    @Override
+    public void release(AsyncSteps io) {
         AsyncChannel channel = registered(io.channel()).orElse(null);
         if (channel == null || channel.io != io || !Sockets.removeAsync(io.channel(), channel)) {
             return;

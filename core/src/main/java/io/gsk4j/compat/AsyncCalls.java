@@ -9,9 +9,9 @@ import io.gsk4j.async.AsyncOptions;
 import io.gsk4j.async.Completion;
 import io.gsk4j.async.CompletionPort;
 import io.gsk4j.async.OperationKind;
-import io.gsk4j.async.Operations;
 import io.gsk4j.async.PortDestroyedException;
 import io.gsk4j.async.Started;
+import io.gsk4j.internal.AsyncEngine;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
 import java.time.Duration;
@@ -216,7 +216,7 @@ final class AsyncCalls implements GskSslConstants, QsoAsyncConstants {
             if (channel.isEmpty()) {
                 return fail(Errno.EBADF.code());
             }
-            return Operations.cancel(channel.get(), operationId);
+            return AsyncEngine.cancelOn(channel.get(), operationId);
         });
     }
 
