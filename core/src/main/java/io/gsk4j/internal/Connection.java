@@ -454,6 +454,10 @@ public final class Connection {
     /** Fails once close_notify was sent: nothing more may be written. */
     public void checkCloseNotifyNotSent() throws GskException {
         if (closeNotifySent) {
+            if (state == SessionState.CLOSED) {
+                // close() sent it while this call was starting: the call ends as a racing close ends it
+                throw new GskException(GskStatus.GSK_IBMI_ERROR_CLOSED, "the session was closed by another thread");
+            }
             throw new GskException(GskStatus.GSK_ERROR_SSL_CLOSED, "close_notify was already sent on this session");
         }
     }
