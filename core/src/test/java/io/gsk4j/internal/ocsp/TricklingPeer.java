@@ -6,13 +6,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.CountDownLatch;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An HTTP "responder" that never finishes: it sends a plausible answer head one byte every
  * 100 ms, forever, or (with {@code bodyToo}) a whole head and then the body that way. Each read
- * succeeds quickly, so only an overall time budget stops a client; {@link #dropped()} counts
- * down when the client has closed the connection.
+ * succeeds quickly, so only an overall time budget stops a client. {@link #allDroppedWithin}
+ * tells whether the client closed every connection it opened (one it gave up on before
+ * connecting never counts).
  */
 final class TricklingPeer implements AutoCloseable {
     private static final byte[] HEAD = ("HTTP/1.0 200 OK\r\nContent-Type: application/ocsp-response\r\n"
@@ -23,7 +25,7 @@ final class TricklingPeer implements AutoCloseable {
 
     private final ServerSocket listener;
     private final boolean bodyToo;
-    private final CountDownLatch dropped = new CountDownLatch(1);
+    private final AtomicInteger open = new AtomicInteger();
 
     TricklingPeer() throws IOException {
         this(false);
@@ -41,9 +43,16 @@ final class TricklingPeer implements AutoCloseable {
         return "http://127.0.0.1:" + listener.getLocalPort() + "/";
     }
 
-    /** Counts down when a write fails because the client dropped the connection. */
-    CountDownLatch dropped() {
-        return dropped;
+    /** Polls until no accepted connection is still open, at most {@code wait}. */
+    boolean allDroppedWithin(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (open.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20); // polling a condition under a deadline, not standing in for an event
+        }
+        return true;
     }
 
     @Override
@@ -54,6 +63,7 @@ final class TricklingPeer implements AutoCloseable {
     private void serve() {
         while (!listener.isClosed()) {
             try (Socket socket = listener.accept()) {
+                open.incrementAndGet();
                 OutputStream out = socket.getOutputStream();
                 if (bodyToo) {
                     out.write(BODY_HEAD);
@@ -64,7 +74,7 @@ final class TricklingPeer implements AutoCloseable {
                     Thread.sleep(100);
                 }
             } catch (IOException e) {
-                dropped.countDown(); // client gave up, or we are closed
+                open.set(0); // one connection at a time: the client gave up (a write failed), or we are closed
             } catch (InterruptedException e) {
                 return;
             }
