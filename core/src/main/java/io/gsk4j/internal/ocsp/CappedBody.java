@@ -65,8 +65,12 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         if (coding != null && !coding.equalsIgnoreCase("identity")) {
             return new OcspFailure("responder sent an encoded body (" + coding + ")");
         }
-        if (head.headers().firstValueAsLong("Content-Length").orElse(0) > maxBody) {
-            return tooLarge(maxBody);
+        try {
+            if (head.headers().firstValueAsLong("Content-Length").orElse(0) > maxBody) {
+                return tooLarge(maxBody);
+            }
+        } catch (NumberFormatException e) {
+            return new OcspFailure("responder sent a malformed Content-Length");
         }
         return null;
     }

@@ -18,10 +18,11 @@ import java.util.concurrent.TimeoutException;
 /**
  * Sends one OCSP request (or a CRL download) with the JDK's {@link HttpClient}: HTTP/1.1, never
  * following redirects, with this client's own proxy or none (the JVM-wide proxy settings never
- * leak in). What HttpClient cannot do is kept here: its timeouts bound the connect and the wait
- * for the response head, but not the name lookup nor a body that trickles in, so the whole
- * exchange is waited for at most until the budget runs out and then cancelled; and the body is
- * checked ({@link CappedBody}) and capped while it arrives.
+ * leak in). What HttpClient cannot do is kept here: its connect timeout does not bound the name
+ * lookup and its request timeout ends once the response head is in, so a body that trickles in
+ * could outlast both; the whole exchange is therefore waited for at most until the budget (the
+ * OCSP timeout or the caller's deadline) runs out, then cancelled, which drops the connection.
+ * The head is judged and the body capped while it arrives ({@link CappedBody}).
  */
 final class OcspHttpClient {
 
