@@ -82,6 +82,24 @@ final class CertMaker {
         return sign(b, keys.getPrivate());
     }
 
+    /** An intermediate CA certificate for {@code keys}, signed by the CA {@code caCert}. */
+    static X509Certificate intermediate(X509Certificate caCert, PrivateKey caKey, X500Name subject, KeyPair keys,
+                                        Validity validity, Integer pathLength) throws CommandFailure {
+        X500Name issuer = X500Name.getInstance(caCert.getSubjectX500Principal().getEncoded());
+        X509v3CertificateBuilder b = builder(issuer, subject, keys.getPublic(), validity);
+        try {
+            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+            b.addExtension(Extension.basicConstraints, true,
+                    pathLength == null ? new BasicConstraints(true) : new BasicConstraints(pathLength));
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+            b.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
+            b.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(caCert));
+        } catch (CertIOException | GeneralSecurityException e) {
+            throw new CommandFailure("cannot encode the CA extensions: " + e.getMessage(), e);
+        }
+        return sign(b, caKey);
+    }
+
     /** An end-entity certificate issued by a CA. */
     static X509Certificate issue(X509Certificate caCert, PrivateKey caKey, X500Name subject, PublicKey subjectKey,
                                  Validity validity, Usage usage, List<GeneralName> sans) throws CommandFailure {

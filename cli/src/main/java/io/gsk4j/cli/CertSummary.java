@@ -15,7 +15,13 @@ import java.util.Map;
  * (or the same elements from {@code CertificateInfo.describe} for the rest of a chain).
  */
 record CertSummary(String subject, String issuer, Instant notBefore, Instant notAfter, String key,
-                   List<String> subjectAltNames, String sha256, boolean ca) {
+                   List<String> subjectAltNames, String sha256, boolean ca, String pem) {
+
+    /** A summary without the certificate's encoding (nothing to save or print as PEM). */
+    CertSummary(String subject, String issuer, Instant notBefore, Instant notAfter, String key,
+                List<String> subjectAltNames, String sha256, boolean ca) {
+        this(subject, issuer, notBefore, notAfter, key, subjectAltNames, sha256, ca, null);
+    }
 
     /** The leaf, as gsk_attribute_get_cert_info(GSK_PARTNER_CERT_INFO) returned it. */
     static CertSummary fromCompat(List<CertDataElem> elements) {
@@ -52,6 +58,7 @@ record CertSummary(String subject, String issuer, Instant notBefore, Instant not
         m.put("subjectAltNames", subjectAltNames);
         m.put("sha256", sha256);
         m.put("ca", ca);
+        m.put("pem", pem);
         return m;
     }
 
@@ -85,7 +92,19 @@ record CertSummary(String subject, String issuer, Instant notBefore, Instant not
             return new CertSummary(first(CertDataId.CERT_DN_PRINTABLE), first(CertDataId.CERT_ISSUER_DN_PRINTABLE),
                     instant(first(CertDataId.CERT_VALID_FROM_EX)), instant(first(CertDataId.CERT_VALID_TO_EX)), key,
                     List.copyOf(sans), first(CertDataId.CERT_FINGERPRINT),
-                    "TRUE".equals(first(CertDataId.CERT_BASIC_CONSTRAINTS_CA)));
+                    "TRUE".equals(first(CertDataId.CERT_BASIC_CONSTRAINTS_CA)), pem(first(CertDataId.CERT_BODY_BASE64)));
+        }
+
+        /** CERT_BODY_BASE64 as a PEM block, 64 characters a line (RFC 7468). */
+        private static String pem(String base64) {
+            if (base64 == null || base64.isEmpty()) {
+                return null;
+            }
+            StringBuilder out = new StringBuilder("-----BEGIN CERTIFICATE-----\n");
+            for (int i = 0; i < base64.length(); i += 64) {
+                out.append(base64, i, Math.min(base64.length(), i + 64)).append('\n');
+            }
+            return out.append("-----END CERTIFICATE-----\n").toString();
         }
 
         private static Instant instant(String text) {

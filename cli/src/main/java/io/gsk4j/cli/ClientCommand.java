@@ -49,7 +49,8 @@ import picocli.CommandLine.Spec;
 final class ClientCommand implements Callable<Integer> {
     private static final int DEFAULT_READ_TIMEOUT_MILLIS = 10_000;
 
-    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The server, e.g. example.com:443 or [::1]:4433.")
+    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The server, e.g. example.com:443 or [::1]:4433, or a URL as pasted:"
+            + " https://example.com:8443/path (the port defaults to the scheme's: https 443, ldaps 636, imaps 993, ...).")
     String target;
 
     @Option(names = "--session-type", paramLabel = "TYPE", defaultValue = "client",
@@ -70,6 +71,12 @@ final class ClientCommand implements Callable<Integer> {
     @Option(names = "--no-sni", description = "Send no server name at all.")
     boolean noSni;
 
+    @Option(names = "--no-hostname-check",
+            description = "Do not check that the server's certificate names the host. By default the client checks the"
+                    + " name it connects to (or --sni, or --expected-hostname) by setting GSK4J_EXPECTED_HOSTNAME;"
+                    + " a GSKit program checks nothing unless it sets that attribute.")
+    boolean noHostnameCheck;
+
     @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
             description = "How long the TCP connection may take. Default: ${DEFAULT-VALUE}.")
     int connectTimeout;
@@ -81,6 +88,15 @@ final class ClientCommand implements Callable<Integer> {
 
     @Option(names = "--no-probe", description = "Never connect again to explain a failure.")
     boolean noProbe;
+
+    @Option(names = "--starttls", paramLabel = "smtp|imap|pop3|ftp",
+            description = "Ask the server in plain text to switch to TLS first (SMTP STARTTLS, IMAP STARTTLS, POP3 STLS,"
+                    + " FTP AUTH TLS), then run gsk_secure_soc_init on the same socket.")
+    String starttls;
+
+    @Option(names = "--save-chain", paramLabel = "FILE",
+            description = "Write the server's chain, as shown, to FILE as PEM (leaf first), also when the handshake failed.")
+    java.nio.file.Path saveChain;
 
     @Mixin
     TlsOptions tls;
@@ -99,16 +115,22 @@ final class ClientCommand implements Callable<Integer> {
         if (sni != null && noSni) {
             throw new ParameterException(cl, "--sni and --no-sni contradict each other");
         }
+        if (noHostnameCheck && tls.expectedHostname != null) {
+            throw new ParameterException(cl, "--expected-hostname and --no-hostname-check contradict each other");
+        }
+        StartTls.Protocol startTlsProtocol = startTlsProtocol(cl);
         HostPort hostPort;
         try {
             hostPort = HostPort.parse(target);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(cl, e.getMessage());
         }
+        DefaultTrust.Choice fallback = defaultTrust();
         char[] password = tls.password(cl);
         int readTimeout = tls.readTimeoutOr(DEFAULT_READ_TIMEOUT_MILLIS);
-        List<Setting> environment = tls.environmentSettings(sessionType, serverAuth, password, readTimeout);
         String serverName = serverName(hostPort);
+        String hostnameSource = expectHostname(hostPort);
+        List<Setting> environment = tls.environmentSettings(sessionType, serverAuth, password, readTimeout);
         List<Setting> session = serverName == null ? List.of()
                 : List.of(Setting.buffer("GSK_SSL_EXTN_SERVERNAME_REQUEST", GSK_SSL_EXTN_SERVERNAME_REQUEST, serverName));
         if (password != null) {
@@ -116,23 +138,34 @@ final class ClientCommand implements Callable<Integer> {
         }
 
         Facts facts = facts(hostPort, serverName, readTimeout);
+        facts.expectedHostname = tls.expectedHostname;
+        facts.expectedHostnameSource = hostnameSource;
         ConnectionReport report = new ConnectionReport("client", hostPort.toString());
         report.transcript = new Transcript();
+        report.trustStore = trustStore(fallback);
+        if (fallback != null) {
+            facts.trustFallback = fallback.description() + " (" + fallback.file() + ")";
+        }
         Probe.Base base = new Probe.Base(environment, session, hostPort, connectTimeout, tls.handshakeTimeout);
-        connect(base, facts, report);
+        connect(base, facts, report, startTlsProtocol);
         if (!report.ok()) {
-            if (report.stage == Facts.Stage.HANDSHAKE && !noProbe && !sessionType.isServer()) {
+            // probes speak TLS from the first byte: after STARTTLS they would only confuse the server
+            if (report.stage == Facts.Stage.HANDSHAKE && !noProbe && !sessionType.isServer() && startTlsProtocol == null) {
                 ClientDiagnosis.run(base, facts, report, cl.getErr());
             }
             report.explanation = report.stage == Facts.Stage.CONNECT ? Explanations.connectFailure(facts)
                     : Explanations.explain(report.failure.rc(), facts);
+        }
+        if (saveChain != null) {
+            saveChain(report);
         }
         print(cl.getOut(), report);
         return report.ok() ? 0 : Main.FAILURE;
     }
 
     /** Environment, TCP connection, session, handshake, and the optional request. */
-    private void connect(Probe.Base base, Facts facts, ConnectionReport report) throws InterruptedException {
+    private void connect(Probe.Base base, Facts facts, ConnectionReport report, StartTls.Protocol startTlsProtocol)
+            throws InterruptedException {
         try (GskEnvironment env = GskEnvironment.open(base.environment(), report.transcript, "client")) {
             if (!env.ok()) {
                 report.failure = env.failure();
@@ -152,6 +185,19 @@ final class ClientCommand implements Callable<Integer> {
                 facts.unknownHost = e.unknownHost;
                 facts.connectError = e.getMessage();
                 return;
+            }
+            if (startTlsProtocol != null) {
+                StartTls.Dialogue d = Progress.run(spec.commandLine().getErr(), "asking the server to start TLS ("
+                        + startTlsProtocol.word() + ")", () -> StartTls.run(startTlsProtocol, channel,
+                        "gsk4j.invalid", connectTimeout));
+                report.startTls = d;
+                if (!d.agreed()) {
+                    report.stage = Facts.Stage.CONNECT;
+                    facts.stage = Facts.Stage.CONNECT;
+                    facts.startTlsRefusal = d;
+                    Connector.close(channel);
+                    return;
+                }
             }
             try (channel; GskSecureSession session = GskSecureSession.open(env, channel, base.session(), report.transcript, "client")) {
                 report.connectedTo = channel.getRemoteAddress().toString().replaceFirst("^[^/]*/", "");
@@ -214,6 +260,87 @@ final class ClientCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * No store named (no --keyring, --app-id, --stash or --label) and no *SYSTEM store in the gsk4j home:
+     * the JDK's cacerts or the OS bundle stands in, with its well-known password unless one was given.
+     */
+    private DefaultTrust.Choice defaultTrust() {
+        // a --label names a key of one's own: *SYSTEM then, as GSKit would, not a CA-only store
+        if (tls.keyring != null || tls.applicationId != null || tls.stash != null || tls.label != null) {
+            return null;
+        }
+        DefaultTrust.Choice choice = DefaultTrust.choose().orElse(null);
+        if (choice != null) {
+            tls.keyring = choice.file().toString();
+            if (choice.password() != null && tls.password == null && tls.passwordFile == null) {
+                tls.password = choice.password().toCharArray();
+            }
+        }
+        return choice;
+    }
+
+    private StartTls.Protocol startTlsProtocol(CommandLine cl) {
+        if (starttls == null) {
+            return null;
+        }
+        try {
+            return StartTls.Protocol.valueOf(starttls.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(cl, "--starttls '" + starttls + "' is not one of: smtp, imap, pop3, ftp");
+        }
+    }
+
+    /** Which store the run trusts, and why that one. */
+    private ConnectionReport.TrustStore trustStore(DefaultTrust.Choice fallback) {
+        if (fallback != null) {
+            return new ConnectionReport.TrustStore(fallback.file().toString(), fallback.source(),
+                    fallback.description() + ": no --keyring given, and no *SYSTEM store in "
+                            + StoreLocations.defaults().home());
+        }
+        if (tls.applicationId != null) {
+            return new ConnectionReport.TrustStore(null, "app-id", "the store of application ID " + tls.applicationId);
+        }
+        if (tls.keyring == null) {
+            return new ConnectionReport.TrustStore(StoreLocations.defaults().systemStore().toString(), "*SYSTEM",
+                    "GSKit's *SYSTEM store");
+        }
+        return new ConnectionReport.TrustStore(tls.keyring, "option", "--keyring");
+    }
+
+    /**
+     * The tool checks the host name by default (a GSKit program does only when it sets
+     * GSK4J_EXPECTED_HOSTNAME): the option, else the SNI asked for, else the host typed.
+     * Returns where the name came from, or null when nothing is checked.
+     */
+    private String expectHostname(HostPort hostPort) {
+        if (noHostnameCheck || sessionType.isServer()) {
+            return tls.expectedHostname == null ? null : "--expected-hostname";
+        }
+        if (tls.expectedHostname != null) {
+            return "--expected-hostname";
+        }
+        if (sni != null && !sni.isBlank()) {
+            tls.expectedHostname = sni;
+            return "--sni";
+        }
+        tls.expectedHostname = hostPort.host();
+        return "the host connected to";
+    }
+
+    private void saveChain(ConnectionReport report) {
+        if (report.chain.isEmpty()) {
+            report.notes.add("--save-chain: there is no chain to save (the server sent none that this run saw)");
+            return;
+        }
+        try {
+            int n = ServerChain.write(saveChain, report.chain);
+            report.notes.add("--save-chain: wrote " + n + " certificate" + (n == 1 ? "" : "s") + " (PEM, leaf first) to "
+                    + saveChain);
+        } catch (java.io.IOException e) {
+            report.notes.add("--save-chain: could not write " + saveChain + ": " + e.getMessage());
+        }
+    }
+
     /** SNI: the option, else the host name typed (never an IP address), unless --no-sni. */
     private String serverName(HostPort hostPort) {
         if (noSni || sessionType.isServer()) { // SNI is the client's request
@@ -239,6 +366,7 @@ final class ClientCommand implements Callable<Integer> {
         f.readTimeoutMillis = readTimeout;
         f.connectTimeoutSeconds = connectTimeout;
         f.sni = serverName;
+        f.profile = tls.profile == null ? null : tls.profile.name().toLowerCase(java.util.Locale.ROOT);
         f.offered = offered();
         return f;
     }

@@ -38,6 +38,9 @@ final class ClientDiagnosis {
                     + (found.connections() == 1 ? "" : "s") + " (one protocol at a time, GSK_SERVER_AUTH_PASSTHRU): "
                     + (found.accepted().isEmpty() ? "it accepted none of the suites this runtime can offer"
                     : "it accepts " + Explanations.listsText(found.accepted())));
+            if (found.accepted().values().stream().allMatch(List::isEmpty)) {
+                legacy(base, facts, report, err);
+            }
         }
         if (rc == GSK_ERROR_BAD_MESSAGE) {
             facts.plaintextReply = Progress.run(err, "looking at what the port says in plain text",
@@ -46,6 +49,17 @@ final class ClientDiagnosis {
                 report.notes.add("a second, plain TCP connection to the port shows: " + facts.plaintextReply);
             }
         }
+    }
+
+    /** The server took nothing this runtime offers: does it speak a protocol the runtime disables? */
+    private static void legacy(Probe.Base base, Facts facts, ConnectionReport report, PrintWriter err) {
+        String name = base.target().isIpLiteral() ? null : base.target().host();
+        facts.legacy = Progress.run(err, "asking the server for TLS 1.1, 1.0 and SSL 3.0 with a hand-made ClientHello",
+                () -> LegacyProbe.run(base.target(), name, base.connectTimeoutSeconds())).orElse(null);
+        report.notes.add(facts.legacy == null
+                ? "a hand-made ClientHello offering TLS 1.1 (then SSL 3.0) got no ServerHello either"
+                : "a hand-made ClientHello offering TLS 1.1 (one plain TCP connection, no handshake completed) was answered"
+                        + " with a " + facts.legacy.displayName() + " ServerHello, suite " + facts.legacy.cipherSuiteHex());
     }
 
     private static void fetchChain(Probe.Base base, Facts facts, ConnectionReport report, PrintWriter err) {

@@ -53,7 +53,7 @@ final class Connection {
                 Thread serverThread = new Thread(() -> serve(listener, server, serverReceived), "gsk4j-demo-server");
                 serverThread.setDaemon(true);
                 serverThread.start();
-                try (SocketChannel channel = SocketChannel.open(listener.getLocalAddress())) {
+                try (SocketChannel channel = Connector.noDelay(SocketChannel.open(listener.getLocalAddress()))) {
                     if (client.openSession(channel) && client.handshake()) {
                         cipher = client.cipherSpec();
                         protocol = client.protocolUsed();
@@ -84,7 +84,7 @@ final class Connection {
     private static void serve(ServerSocketChannel listener, GskPeer server, AtomicReference<String> received) {
         SocketChannel channel = null;
         try {
-            channel = listener.accept();
+            channel = Connector.noDelay(listener.accept());
             if (server.openSession(channel) && server.handshake()) {
                 received.set(server.read());
                 server.write(SERVER_MESSAGE);

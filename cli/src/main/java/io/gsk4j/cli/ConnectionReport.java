@@ -22,6 +22,21 @@ final class ConnectionReport {
     record Exchange(int sent, String received, int receivedBytes, Step failure, String note) {
     }
 
+    /** The store the run trusted: its file, where the choice came from, and a description. */
+    record TrustStore(String file, String source, String description) {
+        boolean fallback() {
+            return source.equals("jdk-cacerts") || source.equals("os-bundle");
+        }
+
+        Map<String, Object> toJson() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("file", file);
+            m.put("source", source);
+            m.put("description", description);
+            return m;
+        }
+    }
+
     final String command;
     /** "localhost:4433" for a client, the client's address on a server. */
     final String peer;
@@ -46,6 +61,10 @@ final class ConnectionReport {
     final List<String> notes = new ArrayList<>();
     Exchange exchange;
     Transcript transcript;
+    /** Client --starttls: the plain-text exchange before the handshake. */
+    StartTls.Dialogue startTls;
+    /** Client only: which store was trusted. */
+    TrustStore trustStore;
 
     ConnectionReport(String command, String peer) {
         this.command = command;
@@ -66,14 +85,26 @@ final class ConnectionReport {
 
     Map<String, Object> toJson(boolean withCalls) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("schemaVersion", Json.SCHEMA_VERSION);
         m.put("command", command);
         if (connectionNumber > 0) {
             m.put("connection", connectionNumber);
         }
         m.put("peer", peer);
         m.put("connected", connectedTo);
+        if (trustStore != null) {
+            m.put("trustStore", trustStore.toJson());
+        }
         m.put("ok", ok());
         m.put("stage", stage == null ? null : stage.name().toLowerCase(java.util.Locale.ROOT));
+        if (startTls != null) {
+            Map<String, Object> st = new LinkedHashMap<>();
+            st.put("protocol", startTls.protocol().word());
+            st.put("agreed", startTls.agreed());
+            st.put("dialogue", startTls.lines());
+            st.put("refusal", startTls.refusal());
+            m.put("starttls", st);
+        }
         m.put("status", statusJson());
         m.put("detail", failure == null ? null : failure.detail());
         GskException facts = failure == null ? null : failure.failure();

@@ -6,6 +6,7 @@ import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.channels.SocketChannel;
 
@@ -41,7 +42,7 @@ final class Connector {
         try {
             channel = SocketChannel.open();
             channel.socket().connect(new InetSocketAddress(address, target.port()), timeoutSeconds * 1000);
-            return channel;
+            return noDelay(channel);
         } catch (SocketTimeoutException e) {
             close(channel);
             throw new Failure("no answer within " + timeoutSeconds + " s", Errno.ETIMEDOUT, false);
@@ -53,6 +54,15 @@ final class Connector {
             close(channel);
             throw new Failure(e.getClass().getSimpleName() + ": " + e.getMessage(), null, false);
         }
+    }
+
+    /**
+     * TCP_NODELAY on a connection of the command's own: a TLS record is written whole, and Nagle's
+     * algorithm would hold a small one back until the peer's delayed ACK (tens of milliseconds).
+     */
+    static SocketChannel noDelay(SocketChannel channel) throws IOException {
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        return channel;
     }
 
     static void close(java.nio.channels.Channel channel) {

@@ -168,6 +168,12 @@ final class Explanations {
                 "A NULL handle variable, output holder or buffer was passed, or a size larger than the buffer.",
                 "Pass allocated holders (new GskHandle(), new IntRef(), ...) and the buffer's real size."));
         TABLE.put(GskStatus.GSK_IBMI_ERROR_TIMED_OUT, Explanations::timedOut);
+        TABLE.put(GskStatus.GSK_IBMI_ERROR_CRL_INVALID, f -> new Explanation(
+                "A certificate revocation list named by GSK4J_CRL_FILES is missing, unreadable or not a CRL"
+                        + detailSuffix(f) + "; gsk_environment_init refuses to start without it rather than skip the"
+                        + " revocation check.",
+                "Check each file GSK4J_CRL_FILES names (PEM or DER X.509 CRLs, separated by the path separator): fetch"
+                        + " the current CRL from the CA again, or take the file out of the list."));
     }
 
     private Explanations() {
@@ -196,6 +202,13 @@ final class Explanations {
 
     /** A TCP connection that never came about: no GSKit call was made, so there is no status. */
     static Explanation connectFailure(Facts f) {
+        if (f.startTlsRefusal != null) {
+            String p = f.startTlsRefusal.protocol().word();
+            return new Explanation("The server at " + f.peerText() + " did not agree to switch to TLS with " + p
+                    + " STARTTLS: " + f.startTlsRefusal.refusal() + ".",
+                    "Check that the port speaks " + p + " and offers STARTTLS (it may need a login first, or offer TLS only"
+                            + " on its implicit-TLS port: connect there without --starttls).");
+        }
         if (f.unknownHost) {
             return new Explanation("The host name " + quoted(f.host) + " cannot be resolved.",
                     "Check the spelling and your DNS settings, or give an IP address.");
@@ -231,9 +244,11 @@ final class Explanations {
             CertSummary leaf = f.chain.get(0);
             return new Explanation("The server's certificate " + quoted(leaf.subject()) + " is self-signed, and " + where
                     + " does not hold it as a trusted certificate.",
-                    "If you trust this server, " + (f.pemStore ? "append its certificate to the PEM store: cat server.pem >> "
-                            + f.store : "import its certificate as a trusted entry: gsk4j store import --store "
-                            + storeArg(f) + " --trusted --label LABEL server.pem") + " (compare its SHA-256 fingerprint "
+                    "If you trust this server, " + (f.pemStore && f.trustFallback == null
+                            ? "append its certificate to the PEM store: cat server.pem >> " + f.store
+                            : "import its certificate as a trusted entry: gsk4j store import --store " + storeArg(f)
+                            + " --trusted --label LABEL server.pem" + (f.trustFallback == null ? "" : " and pass --keyring "
+                            + storeArg(f))) + " (compare its SHA-256 fingerprint "
                             + shortFingerprint(leaf) + " with the server's administrator first); for a test only,"
                             + " --server-auth passthru lets the handshake through.");
         }
@@ -278,6 +293,11 @@ final class Explanations {
 
     /** How to make the store trust a CA: import, append to a PEM store of our own, never edit the OS bundle. */
     private static String trustTheCa(Facts f, String what) {
+        if (f.trustFallback != null) {
+            return "Give gsk4j a store of your own that trusts " + what + " (no --keyring was given, so it used "
+                    + f.trustFallback + ", which is not to be edited): gsk4j store import --store trust.p12 --trusted"
+                    + " --label LABEL ca.pem, then pass --keyring trust.p12";
+        }
         if (f.pemStore && f.store != null && (f.store.startsWith("/etc/ssl/") || f.store.startsWith("/etc/pki/"))) {
             return "Add " + what + " the operating system's way (Debian: copy ca.pem to /usr/local/share/ca-certificates/ca.crt"
                     + " and run update-ca-certificates; the bundle " + f.store + " is regenerated, so do not edit it), or"
@@ -381,8 +401,7 @@ final class Explanations {
 
     private static Explanation certValidation(Facts f) {
         Optional<ValidationReason> reason = ValidationCodes.reason(f.validationCode);
-        String loosen = " If such certificates must be accepted, a looser profile does it: --validation-profile rfc5280"
-                + " or jdk (GSK4J_VALIDATION_PROFILE).";
+        String loosen = loosen(f);
         if (reason.isEmpty()) {
             return new Explanation("The " + f.partner() + "'s certificate failed validation for a reason other than trust"
                     + " or dates" + detailSuffix(f) + ".",
@@ -394,17 +413,19 @@ final class Explanations {
                 + r.code() + ", " + r.section() + "): " + r.explanation() + detailSuffix(f) + ".";
         switch (r) {
             case REVOKED:
-                return new Explanation("The " + f.partner() + "'s certificate is revoked: its CA's OCSP responder says so"
-                        + detailSuffix(f) + ".", "The certificate must be replaced; a revoked certificate is not to be"
-                        + " trusted. Ask its owner for a new one.");
+                return new Explanation("The " + f.partner() + "'s certificate is revoked: its issuer says so, in a"
+                        + " certificate revocation list (GSK4J_CRL_FILES, a CRL in the PEM store, or one fetched from the"
+                        + " certificate's CRL distribution point) or through its OCSP responder" + detailSuffix(f) + ".",
+                        "The certificate must be replaced; a revoked certificate is not to be trusted. Ask its owner"
+                                + " for a new one.");
             case CHAIN_TOO_LONG:
                 return new Explanation(what, "Raise --max-chain-depth (GSK4J_MAX_CHAIN_DEPTH, up to 32) if the chain is"
                         + " legitimately that long.");
             case HOSTNAME_MISMATCH:
+                return hostnameMismatch(f);
             case HOSTNAME_INVALID:
-                return new Explanation(what, "Connect with a name the certificate carries" + (f.chain.isEmpty() ? ""
-                        : " (its SANs: " + String.join(", ", f.chain.get(0).subjectAltNames()) + ")") + ", or change"
-                        + " --expected-hostname (GSK4J_EXPECTED_HOSTNAME).");
+                return new Explanation(what, "Check the name" + (f.expectedHostname == null ? "" : " " + quoted(f.expectedHostname))
+                        + ": a host name or a plain IPv4/IPv6 address; or change --expected-hostname (GSK4J_EXPECTED_HOSTNAME).");
             case EKU_PURPOSE_NOT_ALLOWED:
             case EKU_MISSING:
                 return new Explanation(what, "Re-issue the certificate with extendedKeyUsage "
@@ -414,6 +435,47 @@ final class Explanations {
                 return new Explanation(what, "Re-issue the certificate so that it keeps the rule (gsk4j store ca and sign"
                         + " make certificates that do)." + loosen);
         }
+    }
+
+    /**
+     * The advice for certificates that break a rule: a looser profile, named from the one in force
+     * (RFC5280 is the default, STRICT is opt-in, JDK is the loosest).
+     */
+    private static String loosen(Facts f) {
+        if ("strict".equals(f.profile)) {
+            return " The STRICT profile was asked for (--validation-profile strict): without it gsk4j judges by RFC 5280,"
+                    + " which may accept such certificates.";
+        }
+        if ("jdk".equals(f.profile)) {
+            return "";
+        }
+        return " If such certificates must be accepted, the JDK profile checks only what the JDK's own PKIX validation"
+                + " does: --validation-profile jdk (GSK4J_VALIDATION_PROFILE).";
+    }
+
+    /** The certificate does not carry the host name: which name was checked, and the names it does carry. */
+    private static Explanation hostnameMismatch(Facts f) {
+        String name = f.expectedHostname == null ? "HOST" : quoted(f.expectedHostname);
+        String source = f.expectedHostnameSource == null ? "" : " (" + f.expectedHostnameSource + ")";
+        String carried;
+        if (f.chain.isEmpty()) {
+            carried = "";
+        } else if (f.chain.get(0).subjectAltNames().isEmpty()) {
+            carried = "; it has no subject alternative names, and its subject is " + quoted(f.chain.get(0).subject());
+        } else {
+            carried = "; it names " + String.join(", ", f.chain.get(0).subjectAltNames());
+        }
+        String who = f.server ? "client" : "server";
+        String what = "The " + who + "'s certificate" + (f.chain.isEmpty() ? "" : " " + quoted(f.chain.get(0).subject()))
+                + " does not carry the host name " + name + source + carried + ".";
+        if (f.server) {
+            return new Explanation(what, "Have the client present a certificate that names " + name
+                    + ", or change --expected-hostname (GSK4J_EXPECTED_HOSTNAME).");
+        }
+        return new Explanation(what, "Connect with a name the certificate carries, or --expected-hostname NAME if you"
+                + " reach the server by another name; if " + name + " is right, the certificate must be re-issued with it"
+                + " as a subject alternative name. --no-hostname-check skips the check (a GSKit program checks host names"
+                + " only when it sets GSK4J_EXPECTED_HOSTNAME).");
     }
 
     private static Explanation noPassword(Facts f) {
@@ -437,11 +499,13 @@ final class Explanations {
                     "Create it: gsk4j store stash --store " + storeArg(f) + " --out FILE.sth, or give the password instead.");
         }
         if (why == StoreProblem.MISSING && f.isSystemStore()) {
-            return new Explanation("No --keyring was given, so GSKit used *SYSTEM, which gsk4j reads from "
+            return new Explanation("GSKit's *SYSTEM store was asked for, which gsk4j reads from "
                     + homePath(f, "system.p12") + " - and that file does not exist.",
-                    "Pass --keyring FILE, or create the system store: gsk4j store create --store " + homePath(f, "system.p12")
-                            + ", then gsk4j store stash --store " + homePath(f, "system.p12") + " (it writes system.sth"
-                            + " beside it; the home is $GSK4J_HOME or ~/.gsk4j).");
+                    "Pass --keyring FILE naming a store that trusts the partner's CA (a PEM file of CA certificates such as "
+                            + DefaultTrust.OS_BUNDLE + " will do), or set up *SYSTEM: gsk4j store import --store "
+                            + homePath(f, "system.p12") + " --trusted --label LABEL ca.pem, then gsk4j store stash --store "
+                            + homePath(f, "system.p12") + " (it writes system.sth beside it; the home is $GSK4J_HOME or"
+                            + " ~/.gsk4j).");
         }
         if (why == StoreProblem.MISSING) {
             return new Explanation("The store " + f.store + " does not exist.",
@@ -466,6 +530,9 @@ final class Explanations {
                     + " lists name only suites this Java runtime cannot use.",
                     "Switch a protocol on (--tls13 on, --tls12 on) and list suites this runtime supports: "
                             + supportedSuites() + ".");
+        }
+        if (legacyOnly(f)) {
+            return legacyServer(f);
         }
         String ours = listsText(f.offered);
         if (f.server) {
@@ -577,6 +644,35 @@ final class Explanations {
                         + " instead of this port.");
     }
 
+    /**
+     * The server speaks only a protocol this runtime disables: name it, and what enabling it
+     * takes (the JDK's jdk.tls.disabledAlgorithms, then the GSKit switch).
+     */
+    private static Explanation legacyServer(Facts f) {
+        TlsProtocol p = f.legacy.protocol();
+        String jdk = p.jdkName();
+        String switchOn = switch (p) {
+            case TLSV10 -> "--tls10 on (GSK_PROTOCOL_TLSV10 set to GSK_TRUE)";
+            case TLSV11 -> "--tls11 on (GSK_PROTOCOL_TLSV11 set to GSK_TRUE)";
+            default -> "GSK_PROTOCOL_SSLV3 set to GSK_PROTOCOL_SSLV3_ON in the program (the command has no option for it)";
+        };
+        return new Explanation("The server at " + f.peerText() + " speaks only " + f.legacy.displayName() + ": it answered"
+                + " a hand-made ClientHello with a " + f.legacy.displayName() + " ServerHello, and this Java runtime disables "
+                + jdk + " (jdk.tls.disabledAlgorithms), so no version is left in common.",
+                "Have the server enable TLS 1.2 or 1.3. To reach it as it is, two switches are needed: take " + jdk
+                        + " out of jdk.tls.disabledAlgorithms (copy that property from " + javaSecurityFile() + " without it"
+                        + " into a file and run java with -Djava.security.properties=FILE), and switch the protocol on: "
+                        + switchOn + ". The suite it picked (" + f.legacy.cipherSuiteHex() + ") may be disabled the same way.");
+    }
+
+    private static String javaSecurityFile() {
+        return java.nio.file.Path.of(System.getProperty("java.home"), "conf", "security", "java.security").toString();
+    }
+
+    private static boolean legacyOnly(Facts f) {
+        return f.legacy != null && !f.server && !TlsProtocol.enabledInThisRuntime().contains(f.legacy.protocol());
+    }
+
     private static Explanation unsupported(Facts f) {
         if (f.stage == Facts.Stage.SETUP && f.attribute != null) {
             if (f.attribute.startsWith("GSK_OCSP")) {
@@ -584,13 +680,11 @@ final class Explanations {
                         + " (the library returns GSK_ERROR_UNSUPPORTED for it).",
                         "Leave out --ocsp and --ocsp-url for now; revocation is not checked.");
             }
-            if (f.attribute.startsWith("GSK_PROTOCOL_")) {
-                return new Explanation("This Java runtime disables " + protocolOf(f.attribute) + " (jdk.tls.disabledAlgorithms),"
-                        + " so gsk4j refuses to switch it on rather than silently not using it.",
-                        "Leave it off and update the peer; re-enabling it in the JDK's java.security is possible but unsafe.");
-            }
             return new Explanation("gsk4j knows " + f.attribute + " but does not support it.",
                     "Leave that option out.");
+        }
+        if (legacyOnly(f)) {
+            return legacyServer(f);
         }
         String what = "The " + f.partner() + " does not accept the protocol versions offered" + detailSuffix(f);
         if (f.accepted != null && !f.accepted.isEmpty()) {
@@ -624,6 +718,9 @@ final class Explanations {
                     + " not trust this server's certificate (curl, browsers), or it was a port check.",
                     "Look at the client's message; give clients the CA certificate (gsk4j store export --chain) if they"
                             + " do not trust it.");
+        }
+        if (legacyOnly(f)) {
+            return legacyServer(f);
         }
         String heard = f.accepted != null ? (f.accepted.isEmpty() ? " A probe found no protocol and suite it accepts from"
                 + " this runtime." : " A probe found it accepts " + listsText(f.accepted) + ".") : "";
@@ -668,13 +765,20 @@ final class Explanations {
     }
 
     private static String storeText(Facts f) {
+        if (f.trustFallback != null) {
+            return f.trustFallback;
+        }
         if (f.applicationId != null) {
             return "the store of application ID " + f.applicationId;
         }
         return f.isSystemStore() ? "the *SYSTEM store (" + homePath(f, "system.p12") + ")" : "the store " + f.store;
     }
 
+    /** The store a fix command names; a store of the user's own in place of the JDK's or the OS's. */
     private static String storeArg(Facts f) {
+        if (f.trustFallback != null) {
+            return "trust.p12";
+        }
         return f.isSystemStore() ? homePath(f, "system.p12") : f.store;
     }
 
@@ -728,16 +832,6 @@ final class Explanations {
     /** "TLS 1.3" -> "tls13" */
     private static String flag(String protocol) {
         return "tls" + protocol.replace("TLS ", "").replace(".", "");
-    }
-
-    private static String protocolOf(String attribute) {
-        return switch (attribute) {
-            case "GSK_PROTOCOL_TLSV11" -> "TLS 1.1";
-            case "GSK_PROTOCOL_TLSV10", "GSK_PROTOCOL_TLSV1" -> "TLS 1.0";
-            case "GSK_PROTOCOL_SSLV3" -> "SSL 3.0";
-            case "GSK_PROTOCOL_SSLV2" -> "SSL 2.0";
-            default -> attribute;
-        };
     }
 
     private static String enabledProtocols() {

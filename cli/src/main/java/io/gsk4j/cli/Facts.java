@@ -77,12 +77,24 @@ final class Facts {
     Map<String, List<String>> offered = new LinkedHashMap<>();
     /** What the probe found the server accepts, per protocol; null when not probed. */
     Map<String, List<String>> accepted;
+    /** The plain-text exchange of --starttls when the server did not agree to switch, or null. */
+    StartTls.Dialogue startTlsRefusal;
+    /** The old protocol a hand-made ClientHello found the server speaks, or null. */
+    LegacyProbe.Answer legacy;
     /** What a plain-text look at the port showed, or null. */
     String plaintextReply;
     int handshakeTimeoutSeconds;
     int readTimeoutMillis;
     int connectTimeoutSeconds;
     String sni;
+    /** The host name the partner's certificate must carry (GSK4J_EXPECTED_HOSTNAME), or null when unchecked. */
+    String expectedHostname;
+    /** Where that name came from: "the host connected to", "--sni", "--expected-hostname". */
+    String expectedHostnameSource;
+    /** The validation profile asked for (strict, rfc5280, jdk), or null for the default (rfc5280). */
+    String profile;
+    /** The store used because none was named (the JDK's cacerts, the OS bundle), described; or null. */
+    String trustFallback;
     /** Client authentication asked by our server: none, optional, required. */
     String clientAuth;
     Instant now = Instant.now();

@@ -9,6 +9,12 @@ import java.util.Map;
  * are small trees of those, so a few lines here replace a JSON library.
  */
 final class Json {
+    /**
+     * The "schemaVersion" of every JSON object the command prints. New fields may appear
+     * without a change; it goes up when a field changes meaning or disappears.
+     */
+    static final int SCHEMA_VERSION = 1;
+
     private Json() {
     }
 

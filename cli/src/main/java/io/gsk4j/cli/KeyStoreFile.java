@@ -22,7 +22,7 @@ import java.util.Locale;
 final class KeyStoreFile {
     /** The formats the store commands edit. PEM stores are text: people edit those by hand. */
     enum Type {
-        PKCS12, JKS;
+        PKCS12, JKS, JCEKS;
 
         String word() {
             return name().toLowerCase(Locale.ROOT);
@@ -37,6 +37,10 @@ final class KeyStoreFile {
                 && (content[2] & 0xFF) == 0xFE && (content[3] & 0xFF) == 0xED) {
             return Type.JKS;
         }
+        if (content.length >= 4 && (content[0] & 0xFF) == 0xCE && (content[1] & 0xFF) == 0xCE
+                && (content[2] & 0xFF) == 0xCE && (content[3] & 0xFF) == 0xCE) {
+            return Type.JCEKS; // keytool's older -storetype jceks
+        }
         if (content.length >= 2 && (content[0] & 0xFF) == 0x30) {
             return Type.PKCS12; // a DER SEQUENCE; an empty store is short enough for a one-byte length
         }
@@ -44,7 +48,17 @@ final class KeyStoreFile {
             throw new CommandFailure(file + " is a PEM file: the store commands edit PKCS#12 and JKS stores;"
                     + " convert it with: gsk4j store import --store NEW.p12 " + file);
         }
-        throw new CommandFailure(file + " is not a PKCS#12 or JKS store");
+        if (file.getFileName() != null && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".kdb")) {
+            throw new CommandFailure(file + " is an IBM CMS key database, which only IBM's code reads (see PORTING.md);"
+                    + " convert it where GSKit runs: " + CmsConversion.command(file));
+        }
+        throw new CommandFailure(file + " is not a PKCS#12, JKS or JCEKS store");
+    }
+
+    /** keytool's own formats, told by their magic numbers. */
+    static boolean isKeytoolStore(byte[] content) {
+        return content.length >= 4 && ((content[0] & 0xFF) == 0xFE && (content[1] & 0xFF) == 0xED
+                || (content[0] & 0xFF) == 0xCE && (content[1] & 0xFF) == 0xCE);
     }
 
     static KeyStore empty(Type type) throws CommandFailure {

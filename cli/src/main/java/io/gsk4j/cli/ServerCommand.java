@@ -178,6 +178,7 @@ final class ServerCommand implements Callable<Integer> {
                 return Main.FAILURE;
             }
             ServerLimits limits = new ServerLimits(threads, connectionLimit, ServerLimits.secondsOf(readTimeout), writeTimeout);
+            lint = lintPresented(env);
             return serve(env, listener, out, readTimeout, limits, env.localCertificate());
         }
     }
@@ -222,7 +223,7 @@ final class ServerCommand implements Callable<Integer> {
             while (!stopping && (maxConnections == 0 || accepted < maxConnections)) {
                 SocketChannel channel;
                 try {
-                    channel = listener.accept();
+                    channel = Connector.noDelay(listener.accept());
                 } catch (ClosedChannelException e) {
                     break; // Ctrl-C closed the listener
                 }
@@ -298,6 +299,7 @@ final class ServerCommand implements Callable<Integer> {
         synchronized (out) {
             if (tls.json) {
                 Map<String, Object> m = new LinkedHashMap<>();
+                m.put("schemaVersion", Json.SCHEMA_VERSION);
                 m.put("event", "refused");
                 m.put("peer", peer);
                 m.put("connectionLimit", limits.connectionLimit());
@@ -369,6 +371,7 @@ final class ServerCommand implements Callable<Integer> {
         report.explanation = Explanations.explain(failure.rc(), f);
         if (tls.json) {
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("schemaVersion", Json.SCHEMA_VERSION);
             m.put("event", "failed-to-start");
             m.putAll(report.toJson(tls.trace));
             out.println(Json.write(m));
@@ -379,11 +382,20 @@ final class ServerCommand implements Callable<Integer> {
         return Main.FAILURE;
     }
 
+    /** What the startup announcement warns about the chain the store gives this server (empty without a key). */
+    private List<ServerLint.Finding> lint = List.of();
+
+    private static List<ServerLint.Finding> lintPresented(GskEnvironment env) {
+        io.gsk4j.Environment core = io.gsk4j.compat.Gsk.environmentOf(env.handle());
+        return core == null ? List.of() : ServerLint.check(core.localCertificates(), java.time.Instant.now());
+    }
+
     private void announce(PrintWriter out, InetSocketAddress local, CertSummary presented) {
         String where = local.getAddress().getHostAddress() + ":" + local.getPort();
         String noKey = "the store has no key to present: every handshake will fail with 403 GSK_ERROR_NO_CERTIFICATE";
         if (tls.json) {
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("schemaVersion", Json.SCHEMA_VERSION);
             m.put("event", "listening");
             m.put("address", local.getAddress().getHostAddress());
             m.put("port", local.getPort());
@@ -391,6 +403,7 @@ final class ServerCommand implements Callable<Integer> {
             m.put("sessionType", clientAuth.gskName());
             m.put("certificate", presented == null ? null : presented.toJson());
             m.put("warning", presented == null ? noKey : null);
+            m.put("lint", lint.stream().map(ServerLint.Finding::toJson).toList());
             out.println(Json.write(m));
         } else {
             // the first line is for scripts: they read the port from it
@@ -400,6 +413,7 @@ final class ServerCommand implements Callable<Integer> {
             out.println(presented == null ? "  warning: " + noKey
                     : "  presenting    " + presented.subject() + " (issuer " + presented.issuer() + ", valid to "
                     + Explanations.day(presented.notAfter()) + ")");
+            lint.forEach(f -> out.println("  warning: " + f.message()));
         }
         out.flush();
     }
@@ -408,6 +422,7 @@ final class ServerCommand implements Callable<Integer> {
         synchronized (out) {
             if (tls.json) {
                 Map<String, Object> m = new LinkedHashMap<>();
+                m.put("schemaVersion", Json.SCHEMA_VERSION);
                 m.put("event", "stopped");
                 m.put("connections", accepted);
                 m.put("failed", failures.get());

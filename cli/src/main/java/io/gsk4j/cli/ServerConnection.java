@@ -292,6 +292,7 @@ final class ServerConnection {
     private void print(ConnectionReport report) {
         if (tls.json) {
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("schemaVersion", Json.SCHEMA_VERSION);
             m.put("event", "connection");
             m.putAll(report.toJson(tls.trace));
             line(Json.write(m));
@@ -305,6 +306,7 @@ final class ServerConnection {
     private void closed(String what) {
         if (tls.json) {
             Map<String, Object> m = new LinkedHashMap<>();
+            m.put("schemaVersion", Json.SCHEMA_VERSION);
             m.put("event", "closed");
             m.put("connection", number);
             m.put("summary", what);

@@ -25,11 +25,13 @@ import picocli.CommandLine.Spec;
 /** {@code gsk4j store import}: PEM certificates, chains and keys, or PKCS#12 files, into a store. */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Adds the contents of PEM or PKCS#12 files to the store (created if it does not exist).",
+            "Adds the contents of PEM, PKCS#12, JKS or JCEKS files to the store (created if it does not exist).",
+            "A keytool store (JKS/JCEKS) converts to PKCS#12 with its labels kept: gsk4j store import --store new.p12"
+                    + " --in-password-file pw old.jks (its keys must use the store password, keytool's default).",
             "A private key with its certificate (and chain) becomes a key entry; certificates without a key become"
                     + " trusted entries (CAs and peers to trust). Labels default to the certificate's common name."})
 final class StoreImportCommand implements Callable<Integer> {
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "PEM files (certificates, chains, keys) or PKCS#12 files (.p12/.pfx).")
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "PEM files (certificates, chains, keys), PKCS#12 (.p12/.pfx), JKS or JCEKS stores.")
     List<Path> files;
 
     @Mixin
@@ -53,22 +55,28 @@ final class StoreImportCommand implements Callable<Integer> {
     @Option(names = "--default", description = "Make the imported key the store's default key.")
     boolean makeDefault;
 
+    @Mixin
+    FromServerOptions fromServer;
+
     @Spec
     CommandSpec spec;
 
     private final List<String> added = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     @Override
     public Integer call() throws CommandFailure {
         CommandLine cl = spec.commandLine();
+        files = fromServer.files(cl, files);
         char[] filePassword = PasswordSource.fromOptions(cl, inPassword, inPasswordFile, "--in-password");
         List<X509Certificate> certs = new ArrayList<>();
         List<PrivateKey> keys = new ArrayList<>();
         List<KeyStore> pkcs12 = new ArrayList<>();
         for (Path file : files) {
             byte[] content = KeyStoreFile.read(file);
-            if (content.length >= 2 && (content[0] & 0xFF) == 0x30 && (content[1] & 0xFF) >= 0x80) {
-                pkcs12.add(loadPkcs12(file, content, filePassword));
+            if (content.length >= 2 && (content[0] & 0xFF) == 0x30 && (content[1] & 0xFF) >= 0x80
+                    || KeyStoreFile.isKeytoolStore(content)) {
+                pkcs12.add(loadPkcs12(file, content, filePassword)); // JKS and JCEKS too: labels are kept
             } else {
                 PemFiles.Contents c = PemFiles.read(file.toString(), content, filePassword);
                 if (c.certificates().isEmpty() && c.keys().isEmpty()) {
@@ -108,6 +116,8 @@ final class StoreImportCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = cl.getOut();
+        warnings.forEach(w -> cl.getErr().println("gsk4j: warning: " + w));
+        cl.getErr().flush();
         out.println((target.created() ? "created " + store.store + "; " : "") + "imported into " + store.store + ":");
         added.forEach(line -> out.println("  " + line));
         out.flush();
@@ -118,25 +128,15 @@ final class StoreImportCommand implements Callable<Integer> {
     private String importKey(StoreOptions.Opened target, PrivateKey key, List<X509Certificate> certs) throws CommandFailure {
         X509Certificate leaf = certs.stream().filter(c -> StoreEntries.matches(key, c)).findFirst().orElseThrow(
                 () -> new CommandFailure("none of the certificates belongs to the private key: give the key's own certificate"));
-        List<X509Certificate> chain = new ArrayList<>(List.of(leaf));
+        List<X509Certificate> chain = Chains.build(leaf, certs);
         List<X509Certificate> rest = new ArrayList<>(certs);
-        rest.remove(leaf);
-        for (X509Certificate current = leaf; !current.getSubjectX500Principal().equals(current.getIssuerX500Principal()); ) {
-            X509Certificate c = current;
-            X509Certificate issuer = rest.stream().filter(x -> x.getSubjectX500Principal().equals(c.getIssuerX500Principal()))
-                    .findFirst().orElse(null);
-            if (issuer == null) {
-                break;
-            }
-            chain.add(issuer);
-            rest.remove(issuer);
-            current = issuer;
-        }
+        rest.removeAll(chain);
         String keyLabel = label != null ? label : CertNames.labelFrom(commonName(leaf));
         StoreEntries.requireFree(target.keyStore(), keyLabel, replace, store.store);
         StoreEntries.putKey(target.keyStore(), keyLabel, key, target.password(), chain);
         added.add("key \"" + keyLabel + "\": " + leaf.getSubjectX500Principal().getName() + " (chain of " + chain.size() + ")");
         importTrusted(target.keyStore(), rest, null);
+        warnIfIncomplete(keyLabel, chain, target.keyStore()); // after: a root in the same file counts
         return keyLabel;
     }
 
@@ -168,6 +168,7 @@ final class StoreImportCommand implements Callable<Integer> {
                     StoreEntries.requireFree(target.keyStore(), l, replace, store.store);
                     StoreEntries.putKey(target.keyStore(), l, e.getPrivateKey(), target.password(), StoreEntries.chainOf(e));
                     added.add("key \"" + l + "\": " + StoreEntries.chainOf(e).get(0).getSubjectX500Principal().getName());
+                    warnIfIncomplete(l, StoreEntries.chainOf(e), target.keyStore());
                     firstKey = firstKey == null ? l : firstKey;
                 } else if (p12.getCertificate(alias) instanceof X509Certificate c) {
                     String l = replace ? alias : StoreEntries.freeLabel(target.keyStore(), alias);
@@ -181,6 +182,13 @@ final class StoreImportCommand implements Callable<Integer> {
         return firstKey;
     }
 
+    private void warnIfIncomplete(String keyLabel, List<X509Certificate> chain, KeyStore target) throws CommandFailure {
+        String gap = Chains.gap(keyLabel, chain, Chains.trusted(target));
+        if (gap != null) {
+            warnings.add(gap);
+        }
+    }
+
     private static boolean isKey(KeyStore ks, String alias) {
         try {
             return ks.isKeyEntry(alias);
@@ -191,14 +199,14 @@ final class StoreImportCommand implements Callable<Integer> {
 
     private static KeyStore loadPkcs12(Path file, byte[] content, char[] password) throws CommandFailure {
         if (password == null) {
-            throw new CommandFailure(file + " is PKCS#12: give its password with --in-password or --in-password-file");
+            throw new CommandFailure(file + " is a key store: give its password with --in-password or --in-password-file");
         }
         try {
-            KeyStore ks = KeyStore.getInstance("PKCS12");
+            KeyStore ks = KeyStore.getInstance(KeyStoreFile.isKeytoolStore(content) ? KeyStoreFile.detect(file, content).name() : "PKCS12");
             ks.load(new ByteArrayInputStream(content), password);
             return ks;
         } catch (IOException e) {
-            throw new CommandFailure("cannot open " + file + ": wrong --in-password, or not a PKCS#12 file");
+            throw new CommandFailure("cannot open " + file + ": wrong --in-password, or not a PKCS#12, JKS or JCEKS file");
         } catch (GeneralSecurityException e) {
             throw new CommandFailure("cannot open " + file + ": " + e.getMessage(), e);
         }

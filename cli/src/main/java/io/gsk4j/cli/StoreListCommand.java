@@ -21,20 +21,36 @@ import picocli.CommandLine.Spec;
 
 /** {@code gsk4j store list}: every entry by label, with its kind, validity and subject; the default key marked. */
 @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Lists the store's entries: label, kind (key or trusted), validity, subject. '*' marks the default"
-                + " key, the one GSKit uses without GSK_KEYRING_LABEL (the <store>.label sidecar, or the only key).")
+        description = {"Lists the store's entries: label, kind (key or trusted), validity, subject. '*' marks the default"
+                + " key, the one GSKit uses without GSK_KEYRING_LABEL (the <store>.label sidecar, or the only key).",
+            "With --check the exit code is for monitoring scripts: 1 when any entry, or any certificate in a key's chain,"
+                + " has expired or expires within --days N days (default 30), else 0."})
 final class StoreListCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
-    @Option(names = "--json", description = "Print the entries as one JSON object.")
+    @Option(names = "--json", description = "Print the entries as one JSON object (schemaVersion " + SCHEMA_VERSION + ").")
     boolean json;
+
+    @Option(names = "--check", description = "Exit 1 when something expires within --days (for monitoring).")
+    boolean check;
+
+    @Option(names = "--days", paramLabel = "N", defaultValue = "30", description = "The --check horizon in days. Default: ${DEFAULT-VALUE}.")
+    int days;
+
+    /** Raised when a field changes meaning or goes away; new fields do not raise it. */
+    static final int SCHEMA_VERSION = 1;
 
     @Spec
     CommandSpec spec;
 
     /** One entry as listed. */
-    record Entry(String label, boolean key, boolean isDefault, X509Certificate cert, int chainLength) {
+    record Entry(String label, boolean key, boolean isDefault, X509Certificate cert, int chainLength, Instant chainExpiry) {
+        /** Whether the entry (or a certificate of its chain) is expired or expires before {@code horizon}. */
+        boolean expiresBefore(Instant horizon) {
+            return chainExpiry.isBefore(horizon);
+        }
+
         String state(Instant now) {
             if (now.isAfter(cert.getNotAfter().toInstant())) {
                 return "EXPIRED";
@@ -45,18 +61,26 @@ final class StoreListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws CommandFailure {
+        if (days < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--days must be 0 or more");
+        }
         StoreOptions.Opened opened = store.open(spec.commandLine());
         Arrays.fill(opened.password(), '\0');
         List<Entry> entries = entries(opened.keyStore());
         String type = KeyStoreFile.typeOf(store.store).word();
         PrintWriter out = spec.commandLine().getOut();
+        Instant horizon = Instant.now().plus(java.time.Duration.ofDays(days));
+        List<Entry> expiring = entries.stream().filter(e -> e.expiresBefore(horizon)).toList();
         if (json) {
-            out.println(Json.write(toJson(type, entries)));
+            out.println(Json.write(toJson(type, entries, expiring)));
         } else {
             print(out, type, entries);
+            if (check) {
+                printCheck(out, expiring);
+            }
         }
         out.flush();
-        return 0;
+        return check && !expiring.isEmpty() ? Main.FAILURE : 0;
     }
 
     private List<Entry> entries(KeyStore ks) throws CommandFailure {
@@ -73,7 +97,12 @@ final class StoreListCommand implements Callable<Integer> {
                 Certificate[] chain = key ? ks.getCertificateChain(alias) : null;
                 Certificate c = ks.getCertificate(alias);
                 if (c instanceof X509Certificate x) {
-                    out.add(new Entry(alias, key, alias.equals(defaultKey), x, chain == null ? 1 : chain.length));
+                    Instant expiry = x.getNotAfter().toInstant();
+                    for (Certificate link : chain == null ? new Certificate[0] : chain) {
+                        Instant end = ((X509Certificate) link).getNotAfter().toInstant();
+                        expiry = end.isBefore(expiry) ? end : expiry;
+                    }
+                    out.add(new Entry(alias, key, alias.equals(defaultKey), x, chain == null ? 1 : chain.length, expiry));
                 }
             }
             return out;
@@ -112,8 +141,26 @@ final class StoreListCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> toJson(String type, List<Entry> entries) {
+    private void printCheck(PrintWriter out, List<Entry> expiring) {
+        if (expiring.isEmpty()) {
+            out.println("check: nothing expires within " + days + " days");
+            return;
+        }
+        out.println("check: " + expiring.size() + " entr" + (expiring.size() == 1 ? "y" : "ies") + " expired or expiring within "
+                + days + " days:");
+        Instant now = Instant.now();
+        for (Entry e : expiring) {
+            long left = java.time.Duration.between(now, e.chainExpiry()).toDays();
+            String when = e.chainExpiry().isBefore(now) ? "expired " + Explanations.day(e.chainExpiry())
+                    : "expires " + Explanations.day(e.chainExpiry()) + " (in " + left + " day" + (left == 1 ? "" : "s") + ")";
+            boolean chainFirst = e.chainExpiry().isBefore(e.cert().getNotAfter().toInstant());
+            out.println("  " + e.label() + ": " + when + (chainFirst ? ", a certificate of its chain" : ""));
+        }
+    }
+
+    private Map<String, Object> toJson(String type, List<Entry> entries, List<Entry> expiring) {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("schemaVersion", SCHEMA_VERSION);
         m.put("store", store.store.toString());
         m.put("type", type);
         List<Object> list = new ArrayList<>();
@@ -129,10 +176,18 @@ final class StoreListCommand implements Callable<Integer> {
             j.put("notAfter", e.cert().getNotAfter().toInstant().toString());
             j.put("state", e.state(now));
             j.put("chainLength", e.chainLength());
+            j.put("chainNotAfter", e.chainExpiry().toString());
             j.put("sha256", StoreEntries.fingerprint(e.cert()));
             list.add(j);
         }
         m.put("entries", list);
+        if (check) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("days", days);
+            c.put("ok", expiring.isEmpty());
+            c.put("expiring", expiring.stream().map(Entry::label).toList());
+            m.put("check", c);
+        }
         return m;
     }
 }

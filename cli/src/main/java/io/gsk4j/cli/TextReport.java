@@ -21,7 +21,15 @@ final class TextReport {
         if (r.connectedTo != null) {
             lines.add(row("connected", r.connectedTo));
         }
-        if (r.stage == Facts.Stage.CONNECT) {
+        if (r.trustStore != null && r.trustStore.fallback()) {
+            lines.add(wrapped("trust store", r.trustStore.file() + ", " + r.trustStore.description()));
+        }
+        if (r.startTls != null) {
+            r.startTls.lines().forEach(l -> lines.add(row("starttls", l)));
+        }
+        if (r.startTls != null && !r.startTls.agreed()) {
+            lines.add(wrapped("starttls", "refused: " + r.startTls.refusal()));
+        } else if (r.stage == Facts.Stage.CONNECT) {
             lines.add(row("connect", "failed" + (r.connectErrno == null ? "" : ": errno " + r.connectErrno.posixName()
                     + " (" + r.connectErrno.code() + ")")));
         } else if (r.failure == null) {
@@ -137,6 +145,9 @@ final class TextReport {
             Step data = r.exchange == null ? null : r.exchange.failure();
             return "result: OK, the handshake succeeded" + (data == null ? ""
                     : "; then " + data.call().replaceFirst("\\(.*", "") + " = " + data.result());
+        }
+        if (r.startTls != null && !r.startTls.agreed()) {
+            return "result: FAILED, the server did not switch to TLS (no GSKit call was made)";
         }
         if (r.stage == Facts.Stage.CONNECT) {
             return "result: FAILED, no TCP connection (no GSKit call was made)";

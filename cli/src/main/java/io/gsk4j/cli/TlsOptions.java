@@ -88,7 +88,8 @@ final class TlsOptions {
 
     @Option(names = "--expected-hostname", paramLabel = "NAME",
             description = "GSK4J_EXPECTED_HOSTNAME: a DNS name or IP address the partner's certificate must name."
-                    + " Default: none (GSKit leaves host names to the application).")
+                    + " Default for client: the host connected to (or --sni), unless --no-hostname-check; for server: none"
+                    + " (GSKit leaves host names to the application).")
     String expectedHostname;
 
     @Option(names = "--ocsp", description = "GSK_OCSP_ENABLE: ask the certificate's OCSP responder whether it is revoked"

@@ -226,6 +226,36 @@ class ExplanationsTest {
     }
 
     @Test
+    void revocationLooseningAndCrlFilesAreExplainedAsTheLibraryNowBehaves() {
+        Facts revoked = Facts.generic();
+        revoked.validationCode = 575032;
+        String what = Explanations.explain(8, revoked).what();
+        assertTrue(what.contains("certificate revocation list") && what.contains("OCSP"), what);
+
+        // RFC5280 is the default profile: the looser one to propose is JDK, never rfc5280
+        Facts rule = Facts.generic();
+        rule.validationCode = 576011; // AKI_MISSING
+        String fix = Explanations.explain(8, rule).fix();
+        assertTrue(fix.contains("--validation-profile jdk"), fix);
+        assertFalse(fix.contains("--validation-profile rfc5280"), fix);
+        rule.profile = "strict";
+        assertTrue(Explanations.explain(8, rule).fix().contains("without it gsk4j judges by RFC 5280"),
+                Explanations.explain(8, rule).fix());
+        rule.profile = "jdk";
+        assertFalse(Explanations.explain(8, rule).fix().contains("--validation-profile"), Explanations.explain(8, rule).fix());
+
+        Facts crl = Facts.generic();
+        crl.stage = Facts.Stage.ENVIRONMENT;
+        assertTrue(Explanations.explain(6018, crl).what().contains("GSK4J_CRL_FILES"), Explanations.explain(6018, crl).what());
+
+        // protocol switches are recorded, never refused: a setter failing on one gets no "refuses to switch it on"
+        Facts setter = Facts.generic();
+        setter.stage = Facts.Stage.SETUP;
+        setter.attribute = "GSK_PROTOCOL_TLSV10";
+        assertFalse(Explanations.explain(412, setter).what().contains("refuses to switch"), Explanations.explain(412, setter).what());
+    }
+
+    @Test
     void strerrorAddsTheGeneralExplanation() {
         Cli.Run r = Cli.run("strerror", "6000");
         assertEquals(0, r.exitCode());

@@ -205,10 +205,15 @@ class OpenSslInteropTest {
         }
 
         static OpenSsl server(Path keyAndChainPem, String... extra) throws Exception {
+            return serverIn(dir, keyAndChainPem, extra);
+        }
+
+        /** The same, its output file in {@code workDir} (for test classes with their own directory). */
+        static OpenSsl serverIn(Path workDir, Path keyAndChainPem, String... extra) throws Exception {
             List<String> cmd = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0",
                     "-cert", keyAndChainPem.toString(), "-key", keyAndChainPem.toString(), "-www"));
             cmd.addAll(List.of(extra));
-            Path out = Files.createTempFile(dir, "s_server", ".out");
+            Path out = Files.createTempFile(workDir, "s_server", ".out");
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
             try {
                 return new OpenSsl(awaitAcceptLine(p, out), p);
