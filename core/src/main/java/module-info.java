@@ -7,9 +7,11 @@
  * Everything under {@code io.gsk4j.internal} is not.
  */
 module io.gsk4j.core {
+    requires java.net.http; // OCSP over HTTP
     requires org.bouncycastle.provider;
     requires org.bouncycastle.pkix;
     requires org.bouncycastle.util;
+    requires com.google.common; // the Public Suffix List
 
     exports io.gsk4j;
     exports io.gsk4j.attr;

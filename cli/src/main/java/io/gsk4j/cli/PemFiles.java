@@ -1,5 +1,6 @@
 package io.gsk4j.cli;
 
+import io.gsk4j.internal.certs.KeyDecryption;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -13,17 +14,13 @@ import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
-import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
-import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /** PEM in and out: certificates, and private keys in the forms OpenSSL writes (PKCS#1, PKCS#8, encrypted or not). */
@@ -32,7 +29,7 @@ final class PemFiles {
     record Contents(List<X509Certificate> certificates, List<PrivateKey> keys) {
     }
 
-    /** A provider instance, not registered: BouncyCastle names the PEM ciphers its own way. */
+    /** A provider instance for writing encrypted keys, not registered: BouncyCastle names the PEM ciphers its own way. */
     private static final java.security.Provider BC = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     private PemFiles() {
@@ -52,20 +49,38 @@ final class PemFiles {
                 } else if (o instanceof PrivateKeyInfo info) {
                     keys.add(keyConverter.getPrivateKey(info));
                 } else if (o instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-                    keys.add(keyConverter.getPrivateKey(encrypted.decryptPrivateKeyInfo(
-                            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(need(password, name)))));
+                    keys.add(keyConverter.getPrivateKey(decrypted(encrypted, need(password, name), name)));
                 } else if (o instanceof PEMEncryptedKeyPair encrypted) {
-                    keys.add(keyConverter.getKeyPair(encrypted.decryptKeyPair(
-                            new JcePEMDecryptorProviderBuilder().setProvider(BC).build(need(password, name)))).getPrivate());
+                    keys.add(keyConverter.getPrivateKey(decrypted(encrypted, need(password, name), name).getPrivateKeyInfo()));
                 }
                 // anything else (parameters, CRLs, requests) is not store material: skipped
             }
-        } catch (PKCSException | PEMException e) {
-            throw new CommandFailure("cannot decrypt the key in " + name + ": wrong --in-password?", e);
-        } catch (IOException | CertificateException | OperatorCreationException | RuntimeException e) {
+        } catch (IOException | CertificateException | RuntimeException e) {
             throw new CommandFailure("cannot read " + name + " as PEM: " + e.getMessage(), e);
         }
         return new Contents(certs, keys);
+    }
+
+    /** Core's decryption (the JDK's ciphers first), as the stores themselves read encrypted PEM keys. */
+    private static PrivateKeyInfo decrypted(PKCS8EncryptedPrivateKeyInfo encrypted, char[] password, String name)
+            throws CommandFailure {
+        try {
+            return KeyDecryption.pkcs8(encrypted, password);
+        } catch (Exception e) {
+            throw wrongPassword(name, e);
+        }
+    }
+
+    private static PEMKeyPair decrypted(PEMEncryptedKeyPair encrypted, char[] password, String name) throws CommandFailure {
+        try {
+            return KeyDecryption.traditional(encrypted, password);
+        } catch (Exception e) {
+            throw wrongPassword(name, e);
+        }
+    }
+
+    private static CommandFailure wrongPassword(String name, Exception cause) {
+        return new CommandFailure("cannot decrypt the key in " + name + ": wrong --in-password?", cause);
     }
 
     private static char[] need(char[] password, String name) throws CommandFailure {

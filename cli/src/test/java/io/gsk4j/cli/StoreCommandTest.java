@@ -230,6 +230,10 @@ class StoreCommandTest {
         Cli.Run noPass = Cli.run("store", "import", "--store", store.toString(), "--password", PW, "--label", "web2", encrypted.toString());
         assertEquals(1, noPass.exitCode());
         assertTrue(noPass.err().contains("encrypted: give --in-password"), noPass.err());
+        Cli.Run wrongPass = Cli.run("store", "import", "--store", store.toString(), "--password", PW, "--label", "web2",
+                "--in-password", "not-it", encrypted.toString());
+        assertEquals(1, wrongPass.exitCode());
+        assertTrue(wrongPass.err().contains("cannot decrypt the key in " + encrypted + ": wrong --in-password?"), wrongPass.err());
         ok("store", "import", "--store", store.toString(), "--password", PW, "--label", "web2", "--in-password", "pem-pass",
                 encrypted.toString());
         assertEquals(leaf.leaf(), load(store, PW, "web2").chain().get(0));

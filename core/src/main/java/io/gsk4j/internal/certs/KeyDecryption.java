@@ -21,8 +21,9 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
  * refuses BouncyCastle's when it comes from a repackaged jar, as in the gsk4j command's single
  * jar; the JDK's providers are always allowed, so the keys OpenSSL writes by default (PBES2
  * with PBKDF2 and AES, or the traditional AES and DES-EDE3 encryption) never need BouncyCastle's.
+ * Public for the command line's PEM import, which reads keys with the same code.
  */
-final class KeyDecryption {
+public final class KeyDecryption {
     private static final String PBES2_OID = "1.2.840.113549.1.5.13";
 
     /** A private instance, never registered globally. */
@@ -34,7 +35,7 @@ final class KeyDecryption {
     }
 
     /** An encrypted PKCS#8 key ("ENCRYPTED PRIVATE KEY"). */
-    static PrivateKeyInfo pkcs8(PKCS8EncryptedPrivateKeyInfo encrypted, char[] password) throws Exception {
+    public static PrivateKeyInfo pkcs8(PKCS8EncryptedPrivateKeyInfo encrypted, char[] password) throws Exception {
         try {
             return pkcs8WithJdk(encrypted, password);
         } catch (Exception jdkFailure) {
@@ -67,7 +68,7 @@ final class KeyDecryption {
     }
 
     /** A traditional OpenSSL key with Proc-Type and DEK-Info headers. */
-    static PEMKeyPair traditional(PEMEncryptedKeyPair encrypted, char[] password) throws Exception {
+    public static PEMKeyPair traditional(PEMEncryptedKeyPair encrypted, char[] password) throws Exception {
         try {
             return traditionalWithJdk(encrypted, password);
         } catch (Exception jdkFailure) {

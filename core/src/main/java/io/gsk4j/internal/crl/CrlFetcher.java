@@ -40,14 +40,14 @@ public final class CrlFetcher {
     public record Fetched(List<X509CRL> crls, List<X509Certificate> unknown) {
     }
 
-    private record Entry(X509CRL crl, Instant expires) {
+    private record Cached(X509CRL crl, Instant expires) {
     }
 
     private final HttpGet http;
     private final Clock clock;
-    private final Map<String, Entry> cache = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, Cached> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
             return size() > CACHE_SIZE;
         }
     };
@@ -89,7 +89,7 @@ public final class CrlFetcher {
     private X509CRL cachedOrFetched(String url, Instant deadline) {
         Instant now = clock.instant();
         synchronized (cache) {
-            Entry e = cache.get(url);
+            Cached e = cache.get(url);
             if (e != null && now.isBefore(e.expires())) {
                 return e.crl();
             }
@@ -102,7 +102,7 @@ public final class CrlFetcher {
         }
         Instant expires = crl.getNextUpdate() != null ? crl.getNextUpdate().toInstant() : now.plus(WITHOUT_NEXT_UPDATE);
         synchronized (cache) {
-            cache.put(url, new Entry(crl, expires));
+            cache.put(url, new Cached(crl, expires));
         }
         return crl;
     }

@@ -12,17 +12,17 @@ import org.bouncycastle.cert.ocsp.CertificateID;
  */
 final class OcspCache {
 
-    private record Entry(OcspResult result, Instant expires) {
+    private record Cached(OcspResult result, Instant expires) {
     }
 
     private final int capacity;
-    private final Map<CertificateID, Entry> entries;
+    private final Map<CertificateID, Cached> entries;
 
     OcspCache(int capacity) {
         this.capacity = capacity;
         this.entries = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<CertificateID, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<CertificateID, Cached> eldest) {
                 return size() > OcspCache.this.capacity;
             }
         };
@@ -30,7 +30,7 @@ final class OcspCache {
 
     /** The cached answer while now is before its nextUpdate; expired entries are dropped. */
     synchronized OcspResult get(CertificateID id, Instant now) {
-        Entry entry = entries.get(id);
+        Cached entry = entries.get(id);
         if (entry == null) {
             return null;
         }
@@ -47,7 +47,7 @@ final class OcspCache {
                 || !now.isBefore(nextUpdate)) {
             return;
         }
-        entries.put(id, new Entry(result, nextUpdate));
+        entries.put(id, new Cached(result, nextUpdate));
     }
 
     synchronized int size() {

@@ -5,7 +5,8 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 
 /**
- * An http:// responder URL taken apart for a hand-written HTTP/1.0 request. User information in
+ * An http:// responder URL taken apart: the GET form appends a path segment, and the URL sent
+ * is rebuilt from scheme, host, port, path and query. User information in
  * the URL is never sent and never shown, so a detail string cannot leak it.
  */
 final class ResponderAddress {
@@ -46,8 +47,8 @@ final class ResponderAddress {
         return new ResponderAddress(uri.getHost(), port, path, uri.getRawQuery());
     }
 
-    /** Host name or address to open a socket to (IPv6 without brackets). */
-    String connectHost() {
+    /** Host name or address (IPv6 without brackets), for details. */
+    String host() {
         return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
@@ -55,7 +56,7 @@ final class ResponderAddress {
         return port;
     }
 
-    /** The Host header value: the port only when it is not 80. */
+    /** Host and port as a URL names them: the port only when it is not 80. */
     String hostHeader() {
         return port == HTTP_PORT ? host : host + ":" + port;
     }
@@ -73,7 +74,7 @@ final class ResponderAddress {
         return (rawPath.endsWith("/") ? rawPath : rawPath + "/") + encodedRequest;
     }
 
-    /** The absolute form of an origin-form target, as a proxy needs it and as RFC 5019 counts length. */
+    /** The absolute URL of an origin-form target, as it is sent and as RFC 5019 counts its length. */
     String absolute(String originTarget) {
         return "http://" + hostHeader() + originTarget;
     }

@@ -1,6 +1,5 @@
 package io.gsk4j.internal.ocsp;
 
-import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,18 +59,6 @@ final class TimeBudget {
             return 0;
         }
         return Math.max(1, (left + 999_999) / 1_000_000);
-    }
-
-    /** A value for Socket.connect / setSoTimeout: 0 = wait forever; throws once the budget is spent. */
-    int socketTimeoutMillis() throws SocketTimeoutException {
-        if (!limited) {
-            return 0;
-        }
-        long left = remainingMillis();
-        if (left == 0) {
-            throw new SocketTimeoutException("time budget spent");
-        }
-        return (int) Math.min(Integer.MAX_VALUE, left);
     }
 
     /** Which limit this is, for details such as "no answer within the OCSP timeout of 3 s". */

@@ -22,7 +22,7 @@ final class CertificateFormRule implements PathRule {
             TbsFields tbs;
             try {
                 tbs = TbsFields.of(c);
-            } catch (Der.Malformed e) {
+            } catch (TbsFields.Malformed e) {
                 return Violation.of(ValidationReason.EXTENSION_MALFORMED, c, "the tbsCertificate cannot be read: " + e.getMessage());
             }
             Violation v = version(path, i, c, tbs.version());

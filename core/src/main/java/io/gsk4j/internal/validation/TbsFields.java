@@ -1,50 +1,89 @@
 package io.gsk4j.internal.validation;
 
+import java.io.IOException;
+import java.math.BigInteger;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.List;
+
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1GeneralizedTime;
+import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.ASN1TaggedObject;
+import org.bouncycastle.asn1.ASN1UTCTime;
 
 /**
- * The raw leading fields of a tbsCertificate: version, serial octets and the two validity
- * times exactly as encoded (the JDK hands them back already converted).
+ * The raw leading fields of a tbsCertificate, read with BouncyCastle's ASN.1 parser: version,
+ * serial octets and the two validity times exactly as encoded (the JDK hands them back already
+ * converted).
  */
-record TbsFields(int version, byte[] serial, Der.Tlv notBefore, Der.Tlv notAfter) {
+record TbsFields(int version, byte[] serial, Time notBefore, Time notAfter) {
 
-    static TbsFields of(X509Certificate cert) throws Der.Malformed {
-        byte[] tbs;
+    /** One validity time: its ASN.1 type and its characters as encoded. */
+    record Time(Kind kind, String text) {
+    }
+
+    /** The ASN.1 type a validity time is encoded as. */
+    enum Kind {
+        UTC_TIME, GENERALIZED_TIME, OTHER
+    }
+
+    /** The tbsCertificate is not DER this reader understands. */
+    static final class Malformed extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Malformed(String message) {
+            super(message);
+        }
+    }
+
+    static TbsFields of(X509Certificate cert) throws Malformed {
+        ASN1Sequence fields;
         try {
-            tbs = cert.getTBSCertificate();
-        } catch (CertificateEncodingException e) {
-            throw new Der.Malformed("no tbsCertificate: " + e.getMessage());
+            fields = ASN1Sequence.getInstance(ASN1Primitive.fromByteArray(cert.getTBSCertificate()));
+        } catch (CertificateEncodingException | IOException | IllegalArgumentException e) {
+            throw new Malformed("no tbsCertificate: " + e.getMessage());
         }
-        Der.Tlv outer = Der.read(tbs, 0, tbs.length);
-        if (outer.tag() != Der.SEQUENCE) {
-            throw new Der.Malformed("tbsCertificate is not a SEQUENCE");
-        }
-        List<Der.Tlv> fields = outer.children();
         int i = 0;
         int version = 0; // v1 when the [0] field is absent
-        if (!fields.isEmpty() && fields.get(0).tag() == Der.CONTEXT_0) {
-            Der.Tlv inner = Der.read(tbs, fields.get(0).start(), fields.get(0).end());
-            byte[] v = inner.value();
-            if (inner.tag() != Der.INTEGER || v.length != 1) {
-                throw new Der.Malformed("version is not a small INTEGER");
+        if (fields.size() > 0 && isContextZero(fields.getObjectAt(0))) {
+            ASN1Encodable inner = ((ASN1TaggedObject) fields.getObjectAt(0)).getExplicitBaseObject();
+            if (!(inner instanceof ASN1Integer) || ((ASN1Integer) inner).getValue().bitLength() > 7) {
+                throw new Malformed("version is not a small INTEGER");
             }
-            version = v[0];
+            version = ((ASN1Integer) inner).intValueExact();
             i = 1;
         }
         if (fields.size() < i + 5) {
-            throw new Der.Malformed("tbsCertificate has too few fields");
+            throw new Malformed("tbsCertificate has too few fields");
         }
-        Der.Tlv serial = fields.get(i);
-        Der.Tlv validity = fields.get(i + 3);
-        if (serial.tag() != Der.INTEGER || validity.tag() != Der.SEQUENCE) {
-            throw new Der.Malformed("serial or validity has the wrong type");
+        ASN1Encodable serial = fields.getObjectAt(i);
+        ASN1Encodable validity = fields.getObjectAt(i + 3);
+        if (!(serial instanceof ASN1Integer) || !(validity instanceof ASN1Sequence)) {
+            throw new Malformed("serial or validity has the wrong type");
         }
-        List<Der.Tlv> times = validity.children();
+        ASN1Sequence times = (ASN1Sequence) validity;
         if (times.size() != 2) {
-            throw new Der.Malformed("validity does not hold two times");
+            throw new Malformed("validity does not hold two times");
         }
-        return new TbsFields(version, serial.value(), times.get(0), times.get(1));
+        BigInteger serialValue = ((ASN1Integer) serial).getValue();
+        return new TbsFields(version, serialValue.toByteArray(), time(times.getObjectAt(0)), time(times.getObjectAt(1)));
+    }
+
+    private static boolean isContextZero(ASN1Encodable field) {
+        return field instanceof ASN1TaggedObject
+                && ((ASN1TaggedObject) field).hasContextTag(0)
+                && ((ASN1TaggedObject) field).isExplicit();
+    }
+
+    private static Time time(ASN1Encodable value) {
+        if (value instanceof ASN1UTCTime) {
+            return new Time(Kind.UTC_TIME, value.toString()); // BouncyCastle's toString is the encoded text
+        }
+        if (value instanceof ASN1GeneralizedTime) {
+            return new Time(Kind.GENERALIZED_TIME, ((ASN1GeneralizedTime) value).getTimeString());
+        }
+        return new Time(Kind.OTHER, "");
     }
 }

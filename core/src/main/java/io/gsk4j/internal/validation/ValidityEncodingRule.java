@@ -1,7 +1,6 @@
 package io.gsk4j.internal.validation;
 
 import io.gsk4j.ValidationReason;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 
 /**
@@ -20,7 +19,7 @@ final class ValidityEncodingRule implements PathRule {
             TbsFields tbs;
             try {
                 tbs = TbsFields.of(c);
-            } catch (Der.Malformed e) {
+            } catch (TbsFields.Malformed e) {
                 return Violation.of(ValidationReason.VALIDITY_TIME_FORMAT, c, "the validity cannot be read: " + e.getMessage());
             }
             Violation v = time(c, "notBefore", tbs.notBefore());
@@ -34,15 +33,15 @@ final class ValidityEncodingRule implements PathRule {
         return null;
     }
 
-    private static Violation time(X509Certificate c, String field, Der.Tlv t) {
-        String text = new String(t.value(), StandardCharsets.US_ASCII);
-        if (t.tag() == Der.UTC_TIME) {
+    private static Violation time(X509Certificate c, String field, TbsFields.Time t) {
+        String text = t.text();
+        if (t.kind() == TbsFields.Kind.UTC_TIME) {
             if (!digits(text, 12) || text.length() != 13 || text.charAt(12) != 'Z') {
                 return Violation.of(ValidationReason.VALIDITY_TIME_FORMAT, c, field + " is UTCTime \"" + text + "\", not YYMMDDHHMMSSZ");
             }
             return null; // two-digit years are 1950-2049 by definition
         }
-        if (t.tag() == Der.GENERALIZED_TIME) {
+        if (t.kind() == TbsFields.Kind.GENERALIZED_TIME) {
             if (text.length() > 14 && digits(text, 14) && text.charAt(14) == '.') {
                 return Violation.of(ValidationReason.VALIDITY_FRACTIONAL_SECONDS, c, field + " is \"" + text + "\"");
             }

@@ -194,6 +194,9 @@ class OcspTransportTest {
         OcspResult result = check(settings);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertEquals(OcspStatus.UNAVAILABLE, result.status(), result.detail());
+        // no name service answers in the sandbox or says NXDOMAIN: either way the detail names the host
+        assertTrue(result.detail().contains("unknown host ocsp.unresolvable.invalid")
+                || result.detail().contains("within the OCSP timeout of 2 s"), result.detail());
         assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "took " + took);
     }
 
@@ -235,7 +238,7 @@ class OcspTransportTest {
     }
 
     @Test
-    void timeoutStopsATricklingResponder() throws IOException {
+    void timeoutStopsATricklingResponder() throws Exception {
         try (TricklingPeer peer = new TricklingPeer()) {
             OcspSettings settings = OcspTesting.withTimeout(OcspTesting.settings(peer.url()), 1);
             long start = System.nanoTime();
@@ -243,6 +246,21 @@ class OcspTransportTest {
             Duration took = Duration.ofNanos(System.nanoTime() - start);
             assertUnavailable(result, "within the OCSP timeout of 1 s");
             assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "took " + took);
+            assertTrue(peer.allDroppedWithin(Duration.ofSeconds(5)), "the connection stayed open");
+        }
+    }
+
+    @Test
+    void timeoutStopsATricklingBodyAndDropsTheConnection() throws Exception {
+        try (TricklingPeer peer = new TricklingPeer(true)) {
+            OcspSettings settings = OcspTesting.withTimeout(OcspTesting.settings(peer.url()), 1);
+            long start = System.nanoTime();
+            OcspResult result = check(settings);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertUnavailable(result, "within the OCSP timeout of 1 s");
+            assertTrue(took.compareTo(Duration.ofSeconds(2)) < 0, "took " + took);
+            // the abandoned exchange does not go on reading in the background
+            assertTrue(peer.allDroppedWithin(Duration.ofSeconds(5)), "the connection stayed open");
         }
     }
 
@@ -308,7 +326,7 @@ class OcspTransportTest {
                     OcspTesting.settings("http://ocsp.unresolvable.invalid:8080/status"), "127.0.0.1", proxy.port());
             OcspResult result = check(settings);
             assertEquals(OcspStatus.GOOD, result.status(), result.detail());
-            assertEquals(List.of("POST http://ocsp.unresolvable.invalid:8080/status HTTP/1.0"), proxy.requestLines());
+            assertEquals(List.of("POST http://ocsp.unresolvable.invalid:8080/status HTTP/1.1"), proxy.requestLines());
             assertEquals("/status", responder.last().path());
         }
     }
@@ -322,7 +340,7 @@ class OcspTransportTest {
             assertEquals(OcspStatus.GOOD, result.status(), result.detail());
             String line = proxy.requestLines().get(0);
             assertTrue(line.startsWith("GET http://ocsp.unresolvable.invalid/M"), line); // base64 of a DER SEQUENCE starts "M"
-            assertTrue(line.endsWith(" HTTP/1.0"), line);
+            assertTrue(line.endsWith(" HTTP/1.1"), line);
             assertEquals("GET", responder.last().method());
         }
     }

@@ -68,6 +68,15 @@ class HostnameRuleTest {
     }
 
     @Test
+    void theWholePublicSuffixListIncludingItsWildcardAndExceptionRules() {
+        assertFalse(HostNames.matches("*.k12.ma.us", "school.k12.ma.us")); // a deep ICANN entry
+        assertFalse(HostNames.matches("*.duckdns.org", "victim.duckdns.org")); // private section
+        assertFalse(HostNames.matches("*.any.ck", "x.any.ck")); // "*.ck": every name under ck is a suffix
+        assertTrue(HostNames.matches("*.www.ck", "x.www.ck")); // "!www.ck": the exception is registrable
+        assertTrue(HostNames.matches("*.example.k12.ma.us", "a.example.k12.ma.us"));
+    }
+
+    @Test
     void partialWildcardsNeverMatch() {
         assertFalse(HostNames.matches("f*.example.com", "foo.example.com"));
         assertFalse(HostNames.matches("*oo.example.com", "foo.example.com"));
