@@ -142,14 +142,56 @@ public final class Connection {
         SETUP
     }
 
-    /**
-     * One call into the driver (or the engine's setup). The driver and the argument are passed
-     * in, so the asynchronous steps use lambdas that capture nothing: an I/O thread's step must
-     * not allocate before it reaches the engine (a full heap then only delays it).
-     */
-    @FunctionalInterface
-    private interface Step<A, T> {
-        T run(TlsDriver driver, A argument) throws IOException;
+    // The steps guarded() runs, as numbers: a lambda's call site is linked on its first use, and a
+    // link that fails while the heap is full stays failed for the life of the JVM (JVMS 5.4.3),
+    // as does a class whose initialiser ran out; a switch on an int needs neither.
+    private static final int STEP_HANDSHAKE = 1;
+    private static final int STEP_SETUP = 2;
+    private static final int STEP_READ = 3;
+    private static final int STEP_WRITE = 4;
+    private static final int STEP_BUFFERED = 5;
+    private static final int STEP_RESET_CIPHER = 6;
+    private static final int STEP_RESET_CIPHER_NEW_SESSION = 7;
+    private static final int STEP_CLOSE_OUTBOUND = 8;
+    private static final int STEP_ASYNC_HANDSHAKE = 9;
+    private static final int STEP_ASYNC_RECEIVE = 10;
+    private static final int STEP_ASYNC_SEND = 11;
+
+    /** One call into the driver (or the engine's setup), chosen by its number. */
+    private Object runStep(int step, TlsDriver drv, Object argument) throws IOException {
+        switch (step) {
+            case STEP_HANDSHAKE:
+                drv.handshake((Deadline) argument);
+                return null;
+            case STEP_SETUP: {
+                Object[] envAndChannel = (Object[]) argument;
+                HandshakeSetup made = HandshakeSetup.create((EnvironmentSnapshot) envAndChannel[0], values, (Channel) envAndChannel[1]);
+                return new Prepared(made, new TlsDriver(made.engine(), made.channel(), made.helloCapture()));
+            }
+            case STEP_READ:
+                return readChecked(drv, (ByteBuffer) argument);
+            case STEP_WRITE:
+                return drv.write((ByteBuffer) argument, Deadline.NONE);
+            case STEP_BUFFERED:
+                return drv.bytesBuffered();
+            case STEP_RESET_CIPHER:
+            case STEP_RESET_CIPHER_NEW_SESSION:
+                drv.renegotiate(step == STEP_RESET_CIPHER_NEW_SESSION, (Deadline) argument);
+                return null;
+            case STEP_CLOSE_OUTBOUND:
+                drv.closeOutbound(Deadline.afterMillis(CLOSE_NOTIFY_WAIT_MILLIS));
+                return null;
+            case STEP_ASYNC_HANDSHAKE:
+                drv.handshake(Deadline.NONE, IoMode.ASYNC);
+                return null;
+            case STEP_ASYNC_RECEIVE:
+                return drv.receive((ByteBuffer) argument);
+            case STEP_ASYNC_SEND:
+                drv.send((ByteBuffer) argument);
+                return null;
+            default:
+                throw new IllegalArgumentException("no step " + step);
+        }
     }
 
     /**
@@ -157,12 +199,12 @@ public final class Connection {
      * throws is mapped to a status. An asynchronous step's {@link NeedIo} (the socket is not
      * ready) passes through untouched.
      */
-    private <A, T> T guarded(Phase phase, OnFailure onFailure, IoMode mode, TlsDriver driver, A argument, Step<A, T> step)
+    private Object guarded(Phase phase, OnFailure onFailure, IoMode mode, TlsDriver driver, Object argument, int step)
             throws IOException {
         GskException failed;
         boolean thrownAsStatus;
         try {
-            return step.run(driver, argument);
+            return runStep(step, driver, argument);
         } catch (GskException e) {
             failed = e;
             thrownAsStatus = true;
@@ -185,7 +227,7 @@ public final class Connection {
     }
 
     /** {@link #guarded} for a synchronous call, which never sees {@link NeedIo}. */
-    private <A, T> T guardedCall(Phase phase, OnFailure onFailure, TlsDriver driver, A argument, Step<A, T> step)
+    private Object guardedCall(Phase phase, OnFailure onFailure, TlsDriver driver, Object argument, int step)
             throws GskException {
         try {
             return guarded(phase, onFailure, IoMode.BLOCKING, driver, argument, step);
@@ -209,10 +251,7 @@ public final class Connection {
             d = beginHandshake();
             deadline = Deadline.afterMillis(1000L * values.number(NumericAttribute.GSK_HANDSHAKE_TIMEOUT));
         }
-        guardedCall(Phase.HANDSHAKE, OnFailure.HANDSHAKE, d, deadline, (drv, until) -> {
-            drv.handshake(until);
-            return null;
-        });
+        guardedCall(Phase.HANDSHAKE, OnFailure.HANDSHAKE, d, deadline, STEP_HANDSHAKE);
         finishHandshake(d, IoMode.BLOCKING);
     }
 
@@ -284,10 +323,7 @@ public final class Connection {
             throw new GskException(GskStatus.GSK_IBMI_ERROR_ALREADY_SECURE, "another secure session already uses this socket");
         }
         try {
-            Prepared p = guardedCall(Phase.HANDSHAKE, OnFailure.SETUP, null, null, (none, unused) -> {
-                HandshakeSetup s = HandshakeSetup.create(env, values, ch);
-                return new Prepared(s, new TlsDriver(s.engine(), s.channel(), s.helloCapture()));
-            });
+            Prepared p = (Prepared) guardedCall(Phase.HANDSHAKE, OnFailure.SETUP, null, new Object[] {env, ch}, STEP_SETUP);
             snapshot = env;
             setup = p.setup();
             driver = p.driver();
@@ -363,14 +399,16 @@ public final class Connection {
         if (!dst.hasRemaining()) {
             throw new GskException(GskStatus.GSK_INVALID_BUFFER_SIZE, "the buffer has no room");
         }
-        return guardedCall(Phase.READ, OnFailure.DATA, d, dst, (drv, buffer) -> {
-            int n = drv.read(buffer, Deadline.afterMillis(values.number(NumericAttribute.GSK_IBMI_READ_TIMEOUT)));
-            if (n < 0 && state == SessionState.CLOSED) {
-                // a local close won: the end of stream may be the peer's answer to our close_notify
-                throw new GskException(GskStatus.GSK_IBMI_ERROR_CLOSED, "the session was closed by another thread");
-            }
-            return n;
-        });
+        return (Integer) guardedCall(Phase.READ, OnFailure.DATA, d, dst, STEP_READ);
+    }
+
+    private int readChecked(TlsDriver drv, ByteBuffer buffer) throws IOException {
+        int n = drv.read(buffer, Deadline.afterMillis(values.number(NumericAttribute.GSK_IBMI_READ_TIMEOUT)));
+        if (n < 0 && state == SessionState.CLOSED) {
+            // a local close won: the end of stream may be the peer's answer to our close_notify
+            throw new GskException(GskStatus.GSK_IBMI_ERROR_CLOSED, "the session was closed by another thread");
+        }
+        return n;
     }
 
     /** gsk_secure_soc_write; see {@link Session#write(ByteBuffer)}. */
@@ -383,13 +421,13 @@ public final class Connection {
             throw new GskException(GskStatus.GSK_INVALID_BUFFER_SIZE, "nothing to write");
         }
         checkCloseNotifyNotSent();
-        return guardedCall(Phase.WRITE, OnFailure.DATA, d, src, (drv, buffer) -> drv.write(buffer, Deadline.NONE));
+        return (Integer) guardedCall(Phase.WRITE, OnFailure.DATA, d, src, STEP_WRITE);
     }
 
     /** See {@link Session#bytesBuffered()}. */
     public int bytesBuffered() throws GskException {
         TlsDriver d = dataDriver();
-        return guardedCall(Phase.READ, OnFailure.DATA, d, null, (drv, unused) -> drv.bytesBuffered());
+        return (Integer) guardedCall(Phase.READ, OnFailure.DATA, d, null, STEP_BUFFERED);
     }
 
     /** gsk_secure_soc_misc. */
@@ -426,10 +464,7 @@ public final class Connection {
         synchronized (this) {
             deadline = Deadline.afterMillis(1000L * values.number(NumericAttribute.GSK_HANDSHAKE_TIMEOUT));
         }
-        guardedCall(Phase.HANDSHAKE, OnFailure.FATAL, d, deadline, (drv, until) -> {
-            drv.renegotiate(newSession, until);
-            return null;
-        });
+        guardedCall(Phase.HANDSHAKE, OnFailure.FATAL, d, deadline, newSession ? STEP_RESET_CIPHER_NEW_SESSION : STEP_RESET_CIPHER);
     }
 
     /** Sends close_notify; reads go on until the peer's close_notify, writes are refused. */
@@ -440,10 +475,7 @@ public final class Connection {
     private void closeNotify(TlsDriver d) throws GskException {
         checkCloseNotifyNotSent();
         closeNotifySent = true;
-        guardedCall(Phase.CLOSE, OnFailure.DATA, d, null, (drv, unused) -> {
-            drv.closeOutbound(Deadline.afterMillis(CLOSE_NOTIFY_WAIT_MILLIS));
-            return null;
-        });
+        guardedCall(Phase.CLOSE, OnFailure.DATA, d, null, STEP_CLOSE_OUTBOUND);
     }
 
     /** Fails unless the session is secure (a failed one replays its failure). */
@@ -540,10 +572,7 @@ public final class Connection {
         public void handshakeStep() throws IOException {
             checkNotClosedWhilePending();
             TlsDriver d = driver;
-            guarded(Phase.HANDSHAKE, OnFailure.HANDSHAKE, IoMode.ASYNC, d, null, (drv, unused) -> {
-                drv.handshake(Deadline.NONE, IoMode.ASYNC);
-                return null;
-            });
+            guarded(Phase.HANDSHAKE, OnFailure.HANDSHAKE, IoMode.ASYNC, d, null, STEP_ASYNC_HANDSHAKE);
             finishHandshake(d, IoMode.ASYNC);
         }
 
@@ -574,7 +603,7 @@ public final class Connection {
         public int receiveStep(ByteBuffer dst) throws IOException {
             checkNotClosedWhilePending();
             TlsDriver d = dataDriver();
-            return guarded(Phase.READ, OnFailure.DATA, IoMode.ASYNC, d, dst, TlsDriver::receive);
+            return (Integer) guarded(Phase.READ, OnFailure.DATA, IoMode.ASYNC, d, dst, STEP_ASYNC_RECEIVE);
         }
 
         @Override
@@ -582,10 +611,7 @@ public final class Connection {
             checkNotClosedWhilePending();
             TlsDriver d = dataDriver();
             checkCloseNotifyNotSent();
-            guarded(Phase.WRITE, OnFailure.DATA, IoMode.ASYNC, d, src, (drv, buffer) -> {
-                drv.send(buffer);
-                return null;
-            });
+            guarded(Phase.WRITE, OnFailure.DATA, IoMode.ASYNC, d, src, STEP_ASYNC_SEND);
         }
 
         @Override
