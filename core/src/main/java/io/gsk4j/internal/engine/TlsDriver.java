@@ -46,6 +46,8 @@ public final class TlsDriver implements AutoCloseable {
     /** How long a fatal alert found after the handshake may take to leave (as the handshake's). */
     private static final long ALERT_WAIT_MILLIS = 1000;
     private static final int RECORD_HEADER = 5;
+    /** What a TLS 1.3 AEAD record's body carries beyond its plaintext: the tag (16) and the inner type (1). */
+    private static final int MIN_RECORD_OVERHEAD = 17;
     /** Measurement switch (docs/BENCHMARKS.md): keep idle sessions' buffers, to show what releasing them saves. */
     private static final boolean KEEP_IDLE_BUFFERS = Boolean.getBoolean("gsk4j.keepIdleBuffers");
 
@@ -466,6 +468,7 @@ public final class TlsDriver implements AutoCloseable {
     }
 
     private int readSome(ByteBuffer dst, Deadline deadline, IoMode mode) throws IOException {
+        boolean directRefused = false;
         while (true) {
             if (appIn.hasRemaining()) {
                 return transfer(appIn, dst);
@@ -477,9 +480,11 @@ public final class TlsDriver implements AutoCloseable {
                 inboundDone = true;
                 return -1;
             }
-            // decrypt straight into the caller's buffer when the record's plaintext surely fits
-            // there (it is never longer than the record's body)
-            boolean direct = dst.remaining() >= recordLength();
+            // decrypt straight into the caller's buffer when the record's plaintext may fit there:
+            // it is the body less the protection (a TLS 1.3 AEAD adds its tag and the type byte),
+            // so a 16 KiB buffer takes a full record; when the engine finds the buffer too small
+            // after all it consumes nothing, and this record goes through appIn
+            boolean direct = !directRefused && dst.remaining() >= recordLength() - MIN_RECORD_OVERHEAD;
             SSLEngineResult result;
             if (direct) {
                 Alerts.refuseOnPlaintextFatalAlert(netIn);
@@ -505,7 +510,11 @@ public final class TlsDriver implements AutoCloseable {
                     // a whole record is here: the engine disagrees with its header, never wait on that
                     throw new SSLException("the engine did not accept a complete " + netIn.position() + "-byte record");
                 case BUFFER_OVERFLOW:
-                    appIn = grow(appIn, engine.getSession().getApplicationBufferSize(), true);
+                    if (direct) {
+                        directRefused = true;
+                    } else {
+                        appIn = grow(appIn, engine.getSession().getApplicationBufferSize(), true);
+                    }
                     break;
                 default:
                     throw new IllegalStateException("unexpected unwrap status " + result.getStatus());
