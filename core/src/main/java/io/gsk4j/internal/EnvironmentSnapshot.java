@@ -9,6 +9,7 @@ import io.gsk4j.attr.HandleKind;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.certs.ChainValidator;
 import io.gsk4j.internal.certs.EngineBindings;
+import io.gsk4j.internal.certs.FirstVerdicts;
 import io.gsk4j.internal.certs.GskKeyManager;
 import io.gsk4j.internal.certs.GskTrustManager;
 import io.gsk4j.internal.certs.KeyMaterial;
@@ -44,6 +45,7 @@ public final class EnvironmentSnapshot {
     private final OcspChecker ocsp;
     private final ValidationPolicy.Profile defaultProfile;
     private final CrlFetcher crlFetcher;
+    private final FirstVerdicts firstVerdicts;
 
     private EnvironmentSnapshot(AttributeValues values, StoreLocations locations, KeyMaterial keyMaterial,
             List<X509CRL> crls, EngineBindings bindings, SSLContext context, OcspChecker ocsp) {
@@ -57,6 +59,12 @@ public final class EnvironmentSnapshot {
         this.crlFetcher = values.isOn(EnumAttribute.GSK4J_CRL_DP_ENABLE) ? new CrlFetcher(OcspConfig.settings(values)) : null;
         this.defaultProfile = ProfileChoice.environmentDefault(
                 values.buffer(BufferAttribute.GSK_IBMI_APPLICATION_ID).orElse(null), locations.applicationDefinitions());
+        this.firstVerdicts = new FirstVerdicts(values.number(NumericAttribute.GSK_V3_SESSION_TIMEOUT));
+    }
+
+    /** What each session's full handshake found about its peer's chain, for the session when it resumes. */
+    public FirstVerdicts firstVerdicts() {
+        return firstVerdicts;
     }
 
     /** Fetches CRLs from distribution points (GSK4J_CRL_DP_ENABLE), or null when off. */

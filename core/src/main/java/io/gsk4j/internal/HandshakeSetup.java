@@ -12,6 +12,7 @@ import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.certs.ChainValidator;
 import io.gsk4j.internal.certs.EngineBindings;
+import io.gsk4j.internal.certs.FirstVerdicts;
 import io.gsk4j.internal.certs.KeyMaterial;
 import io.gsk4j.internal.certs.Revocation;
 import io.gsk4j.internal.certs.SessionBinding;
@@ -57,9 +58,11 @@ public final class HandshakeSetup {
     private final String sentServerName;
     private final HelloCapture helloCapture;
     private final long startedAtMillis;
+    private final FirstVerdicts firstVerdicts;
 
     private HandshakeSetup(SSLEngine engine, SocketChannel channel, SessionBinding binding, List<X509Certificate> localChain,
-            boolean client, boolean expectsPeerCertificate, String sentServerName, HelloCapture helloCapture) {
+            boolean client, boolean expectsPeerCertificate, String sentServerName, HelloCapture helloCapture,
+            FirstVerdicts firstVerdicts) {
         this.engine = engine;
         this.channel = channel;
         this.binding = binding;
@@ -69,6 +72,7 @@ public final class HandshakeSetup {
         this.sentServerName = sentServerName;
         this.helloCapture = helloCapture;
         this.startedAtMillis = System.currentTimeMillis();
+        this.firstVerdicts = firstVerdicts;
     }
 
     /** The channel behind a GSK_FD value, checked to exist. */
@@ -127,7 +131,8 @@ public final class HandshakeSetup {
         EnumAttribute critical = client ? EnumAttribute.GSK_EXTENDED_RENEGOTIATION_CRITICAL_CLIENT
                 : EnumAttribute.GSK_EXTENDED_RENEGOTIATION_CRITICAL_SERVER;
         HelloCapture capture = values.isOn(critical) ? new HelloCapture() : null;
-        return new HandshakeSetup(engine, channel, binding, keys.chain(), client, expectsPeer, sentName, capture);
+        return new HandshakeSetup(engine, channel, binding, keys.chain(), client, expectsPeer, sentName, capture,
+                env.firstVerdicts());
     }
 
     /** The protocols to offer; none at all because of the runtime's policy fails as no ciphers. */
@@ -315,6 +320,11 @@ public final class HandshakeSetup {
 
     public long startedAtMillis() {
         return startedAtMillis;
+    }
+
+    /** The environment's record of what full handshakes found, for resumed sessions. */
+    FirstVerdicts firstVerdicts() {
+        return firstVerdicts;
     }
 
     /** The SNI name: the one we sent as a client, the one received as a server. */

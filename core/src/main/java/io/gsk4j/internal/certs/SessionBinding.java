@@ -25,6 +25,7 @@ public final class SessionBinding {
     private final SignatureAlgorithms signatureAlgorithms;
     private final Revocation revocation;
     private final ValidationPolicy policy;
+    private final Judgement judgement;
     private volatile ChainVerdict verdict;
     private volatile String unknownRevocationSubject;
     private volatile boolean certificateWithheld;
@@ -42,6 +43,21 @@ public final class SessionBinding {
         this.chain = chain.toArray(new X509Certificate[0]);
         this.validator = validator;
         this.peerAuth = peerAuth;
+        this.judgement = new Judgement(validator, policy, signatureAlgorithms, revocation != null, callback, peerAuth);
+    }
+
+    /**
+     * Everything that decides the verdict on a given chain besides the time: two bindings with
+     * equal judgements record the same verdict for it. The validator counts by identity (a
+     * session with its own store has its own).
+     */
+    private record Judgement(ChainValidator validator, ValidationPolicy policy, SignatureAlgorithms signatureAlgorithms,
+                             boolean revocation, CertValidationCallback callback, PeerAuth peerAuth) {
+    }
+
+    /** How this session judges its peer (see {@link FirstVerdicts}); equal for sessions that judge alike. */
+    Object judgement() {
+        return judgement;
     }
 
     public String alias() {
