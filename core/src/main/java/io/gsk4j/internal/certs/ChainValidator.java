@@ -97,7 +97,7 @@ public final class ChainValidator {
         Date now = new Date(Math.floorDiv(instant.getTime(), 1000L) * 1000L);
         X509Certificate[] chain = presented.length > MAX_PRESENTED ? Arrays.copyOf(presented, MAX_PRESENTED) : presented;
         List<X509Certificate> sent = Arrays.asList(chain).subList(1, chain.length);
-        PathBuilder builder = new PathBuilder(anchors, sent, (path, anchor) -> judgePath(path, anchor, now, policy, purposes));
+        PathBuilder builder = new PathBuilder(anchors, sent, new PathJudge(now, policy, purposes));
         PathBuilder.Outcome found = builder.build(chain[0], MAX_PRESENTED);
         if (found.verdict() != null) {
             return found.verdict();
@@ -111,6 +111,27 @@ public final class ChainValidator {
                 "the chain of " + subject(chain[0]) + " ends at " + issuer(found.stuckAt())
                         + ", which is not a trusted certificate authority in this store"
                         + (found.exhausted() ? " (path building stopped at its work limit)" : ""));
+    }
+
+    /**
+     * Judges the paths of one validation. A class, not a lambda: a lambda's call site is linked
+     * on first use, and a link that fails while the heap is full stays failed (see ValidationRules).
+     */
+    private final class PathJudge implements PathBuilder.Judge {
+        private final Date now;
+        private final ValidationPolicy policy;
+        private final Set<Purpose> purposes;
+
+        PathJudge(Date now, ValidationPolicy policy, Set<Purpose> purposes) {
+            this.now = now;
+            this.policy = policy;
+            this.purposes = purposes;
+        }
+
+        @Override
+        public ChainVerdict judge(List<X509Certificate> belowAnchor, X509Certificate anchor) {
+            return judgePath(belowAnchor, anchor, now, policy, purposes);
+        }
     }
 
     /** One complete path, the questions in order; see the class comment. */

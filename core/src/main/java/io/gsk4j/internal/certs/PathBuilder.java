@@ -61,7 +61,12 @@ final class PathBuilder {
     }
 
     private void index(X509Certificate c) {
-        List<X509Certificate> list = bySubject.computeIfAbsent(c.getSubjectX500Principal(), k -> new ArrayList<>());
+        // no lambdas on the validation path: see ChainValidator.PathJudge
+        List<X509Certificate> list = bySubject.get(c.getSubjectX500Principal());
+        if (list == null) {
+            list = new ArrayList<>();
+            bySubject.put(c.getSubjectX500Principal(), list);
+        }
         if (!list.contains(c)) {
             list.add(c);
         }
@@ -189,13 +194,25 @@ final class PathBuilder {
     }
 
     private boolean verifies(X509Certificate c, X509Certificate issuer) {
-        return signatures.computeIfAbsent(c, k -> new IdentityHashMap<>()).computeIfAbsent(issuer, i -> {
-            try {
-                c.verify(i.getPublicKey());
-                return true;
-            } catch (GeneralSecurityException | RuntimeException e) {
-                return false;
-            }
-        });
+        Map<X509Certificate, Boolean> byIssuer = signatures.get(c);
+        if (byIssuer == null) {
+            byIssuer = new IdentityHashMap<>();
+            signatures.put(c, byIssuer);
+        }
+        Boolean known = byIssuer.get(issuer);
+        if (known == null) {
+            known = verifiesNow(c, issuer);
+            byIssuer.put(issuer, known);
+        }
+        return known;
+    }
+
+    private static boolean verifiesNow(X509Certificate c, X509Certificate issuer) {
+        try {
+            c.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
     }
 }
