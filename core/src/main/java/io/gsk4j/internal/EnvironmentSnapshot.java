@@ -46,6 +46,7 @@ public final class EnvironmentSnapshot {
     private final ValidationPolicy.Profile defaultProfile;
     private final CrlFetcher crlFetcher;
     private final FirstVerdicts firstVerdicts;
+    private volatile HandshakeDefaults handshakeDefaults;
 
     private EnvironmentSnapshot(AttributeValues values, StoreLocations locations, KeyMaterial keyMaterial,
             List<X509CRL> crls, EngineBindings bindings, SSLContext context, OcspChecker ocsp) {
@@ -60,6 +61,20 @@ public final class EnvironmentSnapshot {
         this.defaultProfile = ProfileChoice.environmentDefault(
                 values.buffer(BufferAttribute.GSK_IBMI_APPLICATION_ID).orElse(null), locations.applicationDefinitions());
         this.firstVerdicts = new FirstVerdicts(values.number(NumericAttribute.GSK_V3_SESSION_TIMEOUT));
+    }
+
+    /**
+     * Protocols, suites and signature algorithms from the environment's attributes, for the
+     * sessions that keep them; made on first use. A failure is not kept: each session's
+     * handshake fails with it, as it did when every handshake worked these out itself.
+     */
+    HandshakeDefaults handshakeDefaults() throws GskException {
+        HandshakeDefaults d = handshakeDefaults;
+        if (d == null) {
+            d = HandshakeDefaults.of(values); // two sessions may both make them: the same values, one kept
+            handshakeDefaults = d;
+        }
+        return d;
     }
 
     /** What each session's full handshake found about its peer's chain, for the session when it resumes. */

@@ -90,8 +90,9 @@ public final class HandshakeSetup {
         EnumValue type = values.enumValue(EnumAttribute.GSK_SESSION_TYPE);
         boolean client = type == EnumValue.GSK_CLIENT_SESSION;
 
-        Set<TlsProtocol> protocols = negotiableProtocols(values);
-        List<CipherSpec> ciphers = CipherLists.resolve(values, protocols);
+        // what depends on the protocol and cipher attributes alone is the environment's, unless the session changed them
+        HandshakeDefaults defaults = HandshakeDefaults.appliesTo(values, env.values()) ? env.handshakeDefaults()
+                : HandshakeDefaults.of(values);
 
         KeyMaterial keys = sessionKeys(env, values);
         ChainValidator validator = keys == env.keyMaterial() ? env.validator()
@@ -100,8 +101,8 @@ public final class HandshakeSetup {
             throw new GskException(GskStatus.GSK_ERROR_NO_CERTIFICATE,
                     "a server session needs a certificate with its private key, and the store " + keys.source() + " has none");
         }
-        SignatureAlgorithms signatures = SignatureAlgorithms.fromAttributes(values);
-        SessionBinding binding = binding(env, values, keys, validator, client, EngineBindings.newAlias(), null);
+        SessionBinding binding = binding(env, values, keys, validator, client, EngineBindings.newAlias(), null,
+                defaults.signatures());
 
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
         String serverName = values.buffer(BufferAttribute.GSK_SSL_EXTN_SERVERNAME_REQUEST).filter(s -> !s.isBlank()).orElse(null);
@@ -110,7 +111,7 @@ public final class HandshakeSetup {
         engine.setUseClientMode(client);
 
         SSLParameters params = engine.getSSLParameters();
-        applyCommon(params, protocols, ciphers, signatures);
+        defaults.applyTo(params);
         boolean expectsPeer = client;
         String sentName = null;
         if (client) {
@@ -157,16 +158,22 @@ public final class HandshakeSetup {
      */
     public static SessionBinding binding(EnvironmentSnapshot env, AttributeValues values, KeyMaterial keys,
             ChainValidator validator, boolean client, String alias, String hostFallback) {
-        EnumAttribute authId = client ? EnumAttribute.GSK_SERVER_AUTH_TYPE : EnumAttribute.GSK_CLIENT_AUTH_TYPE;
-        EnumValue auth = values.enumValue(authId);
-        SessionBinding.PeerAuth peerAuth = auth == EnumValue.GSK_SERVER_AUTH_PASSTHRU || auth == EnumValue.GSK_CLIENT_AUTH_PASSTHRU
-                ? SessionBinding.PeerAuth.PASSTHRU : SessionBinding.PeerAuth.FULL;
         SignatureAlgorithms signatures;
         try {
             signatures = SignatureAlgorithms.fromAttributes(values);
         } catch (GskException e) {
             throw new IllegalStateException("GSK_SSL_EXTN_SIGALG was checked at init", e);
         }
+        return binding(env, values, keys, validator, client, alias, hostFallback, signatures);
+    }
+
+    /** The same, with GSK_SSL_EXTN_SIGALG already parsed (null when unset). */
+    private static SessionBinding binding(EnvironmentSnapshot env, AttributeValues values, KeyMaterial keys,
+            ChainValidator validator, boolean client, String alias, String hostFallback, SignatureAlgorithms signatures) {
+        EnumAttribute authId = client ? EnumAttribute.GSK_SERVER_AUTH_TYPE : EnumAttribute.GSK_CLIENT_AUTH_TYPE;
+        EnumValue auth = values.enumValue(authId);
+        SessionBinding.PeerAuth peerAuth = auth == EnumValue.GSK_SERVER_AUTH_PASSTHRU || auth == EnumValue.GSK_CLIENT_AUTH_PASSTHRU
+                ? SessionBinding.PeerAuth.PASSTHRU : SessionBinding.PeerAuth.FULL;
         return new SessionBinding(alias, keys.privateKey().orElse(null), keys.chain(), validator, peerAuth,
                 values.validationCallback().orElse(null), signatures, revocation(env, values),
                 validationPolicy(values, client, env.defaultProfile(), hostFallback));
