@@ -49,7 +49,13 @@ public final class ValidationRules {
      */
     public static Violation check(List<X509Certificate> belowAnchor, X509Certificate anchor, ValidationPolicy policy,
                                   Set<Purpose> purposes) {
-        ValidationPath path = new ValidationPath(belowAnchor, anchor, policy, purposes);
+        return check(belowAnchor, anchor, policy, purposes, AnchorFacts.none());
+    }
+
+    /** The same, with what the store's anchors say decoded in advance. */
+    public static Violation check(List<X509Certificate> belowAnchor, X509Certificate anchor, ValidationPolicy policy,
+                                  Set<Purpose> purposes, AnchorFacts anchors) {
+        ValidationPath path = new ValidationPath(belowAnchor, anchor, policy, purposes, anchors);
         for (PathRule rule : rules(policy.profile())) {
             Violation v = rule.check(path);
             if (v != null) {
