@@ -25,7 +25,6 @@ public final class SessionBinding {
     private final SignatureAlgorithms signatureAlgorithms;
     private final Revocation revocation;
     private final ValidationPolicy policy;
-    private final Judgement judgement;
     private volatile ChainVerdict verdict;
     private volatile String unknownRevocationSubject;
     private volatile boolean certificateWithheld;
@@ -43,7 +42,6 @@ public final class SessionBinding {
         this.chain = chain.toArray(new X509Certificate[0]);
         this.validator = validator;
         this.peerAuth = peerAuth;
-        this.judgement = new Judgement(validator, policy, signatureAlgorithms, revocation != null, callback, peerAuth);
     }
 
     /**
@@ -57,7 +55,8 @@ public final class SessionBinding {
 
     /** How this session judges its peer (see {@link FirstVerdicts}); equal for sessions that judge alike. */
     Object judgement() {
-        return judgement;
+        // made when asked (twice per handshake at most), not kept: an idle session holds nothing more
+        return new Judgement(validator, policy, signatureAlgorithms, revocation != null, callback, peerAuth);
     }
 
     public String alias() {
