@@ -1,0 +1,57 @@
+package io.gsk4j.bench;
+
+import io.gsk4j.Environment;
+import io.gsk4j.attr.EnumValue;
+
+/** gsk4j on one engine: blocking Sessions on loopback, and its environments' SSLContext in memory. */
+final class GskContender implements Contender {
+    private final BenchPki pki;
+    private final String requested;
+    private final String used;
+
+    GskContender(BenchPki pki, EngineChoice.Choice choice) {
+        this.pki = pki;
+        this.requested = choice.requested();
+        this.used = choice.used();
+    }
+
+    @Override
+    public String stack() {
+        return "gsk4j";
+    }
+
+    @Override
+    public String engine() {
+        return used;
+    }
+
+    @Override
+    public String unsupported(Scenario scenario) {
+        return null;
+    }
+
+    @Override
+    public Sample run(Scenario sc, long nanos, Budget budget) throws Exception {
+        Suite suite = sc.suite();
+        Environment server = EngineChoice.with(requested,
+                () -> suite.environment(EnumValue.GSK_SERVER_SESSION, pki.serverStore(suite.cert())));
+        Environment client = EngineChoice.with(requested, () -> suite.environment(EnumValue.GSK_CLIENT_SESSION, pki.clientStore));
+        try (GskEndpoints ep = new GskEndpoints(server, client)) {
+            switch (sc.kind()) {
+                case HANDSHAKE:
+                    return LoopbackRounds.handshakes(ep, sc.resumed(), nanos);
+                case MEMORY:
+                    // the context's engines start from the environment's protocol and suite
+                    return MemoryHandshakes.run(client.sslContext(), server.sslContext(), e -> { }, sc.resumed(), nanos);
+                case BULK:
+                    return LoopbackRounds.bulk(ep, sc.upload(), budget.bulkBytes());
+                case ECHO:
+                    return LoopbackRounds.echo(ep, nanos);
+                case HEAP:
+                    return LoopbackRounds.heap(ep, budget.sessions());
+                default:
+                    throw new IllegalArgumentException(sc.name());
+            }
+        }
+    }
+}
