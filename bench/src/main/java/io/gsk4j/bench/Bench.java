@@ -85,7 +85,7 @@ public final class Bench {
         if (openssl != null) {
             all.add(openssl);
         }
-        Contender.Budget budget = new Contender.Budget((long) o.bulkMib << 20, o.sessions);
+        Contender.Budget budget = new Contender.Budget((long) o.bulkMib << 20, o.sessions, o.quick ? 2 : 4);
         Report report = new Report();
         for (Scenario sc : scenarios) {
             report.add(measure(sc, all, o, budget, err), gsks, jsse, openssl);
@@ -113,7 +113,7 @@ public final class Bench {
             }
         }
         if (o.warmupNanos() > 0 && sc.kind() != Scenario.Kind.HEAP) {
-            Contender.Budget warm = new Contender.Budget(budget.bulkBytes() / 4, budget.sessions());
+            Contender.Budget warm = new Contender.Budget(budget.bulkBytes() / 4, budget.sessions(), budget.heapReadings());
             for (Contender c : able) {
                 if (!c.stack().equals("openssl")) { // native code has no JIT to warm up
                     try {
@@ -135,7 +135,8 @@ public final class Bench {
                 try {
                     Sample s = c.run(sc, o.roundNanos(), budget);
                     r.add(c, s);
-                    line.append(String.format(Locale.ROOT, " %s %s", Results.label(c), s.figures()));
+                    line.append(' ').append(Results.label(c));
+                    s.figures().forEach(f -> line.append(' ').append(Report.num(f)));
                     if (!Double.isNaN(s.cpuMicrosPerOp())) {
                         line.append(String.format(Locale.ROOT, " (%.1f us CPU)", s.cpuMicrosPerOp()));
                     }

@@ -20,7 +20,7 @@ interface Contender extends AutoCloseable {
     default void close() throws Exception {
     }
 
-    /** The sizes that are not a duration. */
-    record Budget(long bulkBytes, int sessions) {
+    /** The sizes that are not a duration; {@code heapReadings}: full collections per heap reading. */
+    record Budget(long bulkBytes, int sessions, int heapReadings) {
     }
 }

@@ -48,7 +48,7 @@ final class GskContender implements Contender {
                 case ECHO:
                     return LoopbackRounds.echo(ep, nanos);
                 case HEAP:
-                    return LoopbackRounds.heap(ep, budget.sessions());
+                    return LoopbackRounds.heap(ep, budget.sessions(), budget.heapReadings());
                 default:
                     throw new IllegalArgumentException(sc.name());
             }

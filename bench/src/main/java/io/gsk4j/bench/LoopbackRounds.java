@@ -276,12 +276,12 @@ final class LoopbackRounds {
      * Heap per established idle session: {@code sessions} connections handshaken on both ends
      * and left idle; the heap after full collections, less the heap before, over both ends.
      */
-    static Sample heap(Endpoints ep, int sessions) throws Exception {
+    static Sample heap(Endpoints ep, int sessions, int readings) throws Exception {
         try (Listener l = ep.listen()) {
             openIdle(ep, l, Math.min(sessions, 20)).forEach(Conn::close); // class loading and pools, not counted
-            long before = Heap.settledUsedBytes();
+            long before = Heap.settledUsedBytes(readings);
             List<Conn> open = openIdle(ep, l, sessions);
-            long after = Heap.settledUsedBytes();
+            long after = Heap.settledUsedBytes(readings);
             open.forEach(Conn::close);
             return Sample.of((after - before) / (2.0 * sessions) / 1024, Double.NaN);
         }

@@ -2,11 +2,9 @@ package io.gsk4j.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,20 +13,20 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * OpenSSL's own programs as separate processes on the same loopback, key, certificate,
  * protocol and suite: {@code s_server -WWW} against {@code s_time} for handshakes (each
- * connection fetches a one-byte file, as the Java stacks read one byte), {@code s_server}
- * and {@code s_client} with the data through their standard input and output for bulk. CPU
+ * connection fetches a one-byte file, as the Java stacks read one byte), s_time fetching a
+ * large file for download, {@code s_client} sending a file to {@code s_server} for upload. CPU
  * is both processes' user and system time from /proc; {@link PythonMemory} gives the
  * in-memory figure through Python's ssl module, which is the same OpenSSL library.
  */
 final class OpenSslContender implements Contender {
     private static final Pattern CONNECTIONS = Pattern.compile("(\\d+) connections in [0-9.]+s");
+    private static final Pattern BYTES_READ = Pattern.compile("bytes read (\\d+)");
     private static final long START_MILLIS = 10_000;
 
     private final BenchPki pki;
@@ -85,7 +83,7 @@ final class OpenSslContender implements Contender {
             case HANDSHAKE:
                 return handshakes(sc, pem, nanos);
             case BULK:
-                return bulk(sc, pem, budget.bulkBytes());
+                return bulk(sc, pem, budget.bulkBytes(), nanos);
             case MEMORY:
                 return memory.run(sc, pem, nanos);
             default:
@@ -140,12 +138,48 @@ final class OpenSslContender implements Contender {
     }
 
     /**
-     * One s_server and one s_client connection; the data goes into the sender's standard input
-     * (in 16 KiB reads, the programs' buffer size) and is counted from the receiver's standard
-     * output. The clock and CPU start at the first byte received, which leaves out the start of
-     * the processes and the handshake; the two pipes are copies the Java stacks do not make.
+     * Download: {@code s_time -www /bulk} fetching a file of {@code bytes} from {@code s_server
+     * -WWW} again and again for the round's time (a full handshake per fetch, small beside the
+     * transfer), the rate from the bytes s_time read. Upload: one {@code s_client} sending the
+     * file as its standard input, {@code s_server} writing what it receives to its standard output,
+     * where it is counted; the clock and CPU start at the first byte received.
      */
-    private Sample bulk(Scenario sc, Path[] pem, long bytes) throws Exception {
+    private Sample bulk(Scenario sc, Path[] pem, long bytes, long nanos) throws Exception {
+        Path file = bulkFile(bytes);
+        return sc.upload() ? upload(sc, pem, file, bytes) : download(sc, pem, file, nanos);
+    }
+
+    private Sample download(Scenario sc, Path[] pem, Path file, long nanos) throws Exception {
+        int port = freePort();
+        List<String> server = new ArrayList<>(List.of("openssl", "s_server", "-quiet", "-WWW", "-accept",
+                Integer.toString(port), "-cert", pem[0].toString(), "-key", pem[1].toString()));
+        server.addAll(pin(sc.suite()));
+        Process s = new ProcessBuilder(server).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            waitForPort(port, s);
+            long seconds = Math.max(1, Math.round(nanos / 1e9));
+            String client = String.join(" ", "openssl s_time -connect 127.0.0.1:" + port, "-www /" + file.getFileName(),
+                    "-new", "-time " + seconds, String.join(" ", pin(sc.suite())));
+            long serverCpu0 = ProcCpu.of(s.pid());
+            long start = System.nanoTime();
+            String out = run(List.of("sh", "-c", client + " && cat /proc/$$/stat"));
+            long wall = System.nanoTime() - start;
+            long serverCpu = ProcCpu.of(s.pid()) - serverCpu0;
+            Matcher m = BYTES_READ.matcher(out);
+            if (!m.find()) {
+                throw new IOException("no result from s_time: " + out);
+            }
+            long got = Long.parseLong(m.group(1));
+            String stat = out.substring(out.lastIndexOf('\n', out.length() - 2) + 1);
+            long cpu = serverCpu + ProcCpu.fromStat(stat, true);
+            return Sample.of(got / (wall / 1e9) / 1e6, cpu / 1e3 / (got / (double) (1 << 20)));
+        } finally {
+            stop(s);
+        }
+    }
+
+    private Sample upload(Scenario sc, Path[] pem, Path file, long bytes) throws Exception {
         int port = freePort();
         List<String> server = new ArrayList<>(List.of("openssl", "s_server", "-quiet", "-accept", Integer.toString(port),
                 "-cert", pem[0].toString(), "-key", pem[1].toString()));
@@ -156,29 +190,15 @@ final class OpenSslContender implements Contender {
             waitForPort(port, s);
             List<String> client = new ArrayList<>(List.of("openssl", "s_client", "-quiet", "-connect", "127.0.0.1:" + port));
             client.addAll(pin(sc.suite()));
-            c = new ProcessBuilder(client).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            Process sender = sc.upload() ? c : s;
-            Process receiver = sc.upload() ? s : c;
-            AtomicReference<Throwable> writeError = new AtomicReference<>();
-            Thread writer = new Thread(() -> {
-                byte[] buf = new byte[Scenario.BULK_CHUNK];
-                try (OutputStream out = sender.getOutputStream()) {
-                    for (long sent = 0; sent < bytes; sent += buf.length) {
-                        out.write(buf, 0, (int) Math.min(buf.length, bytes - sent));
-                    }
-                    out.flush();
-                } catch (IOException e) {
-                    writeError.set(e);
-                }
-            }, "bench-openssl-writer");
-            writer.setDaemon(true);
-            // the receiving process keeps its input open: an end of input would end its connection early
-            writer.start();
-            InputStream in = receiver.getInputStream();
+            // -quiet keeps the connection open at the end of the input: the server must read all of it
+            c = new ProcessBuilder(client).redirectInput(file.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Thread watchdog = watchdog(bytes, s, c);
+            InputStream in = s.getInputStream();
             byte[] buf = new byte[64 * 1024];
             int first = in.read(buf);
             if (first < 0) {
-                throw new IOException("openssl received nothing" + (writeError.get() == null ? "" : ": " + writeError.get()));
+                throw new IOException("openssl s_server received nothing");
             }
             long start = System.nanoTime();
             long cpu0 = ProcCpu.of(s.pid()) + ProcCpu.of(c.pid());
@@ -192,6 +212,7 @@ final class OpenSslContender implements Contender {
             }
             long wall = System.nanoTime() - start;
             long cpu = ProcCpu.of(s.pid()) + ProcCpu.of(c.pid()) - cpu0;
+            watchdog.interrupt();
             long counted = bytes - first;
             return Sample.of(counted / (wall / 1e9) / 1e6, cpu / 1e3 / (counted / (double) (1 << 20)));
         } finally {
@@ -200,6 +221,35 @@ final class OpenSslContender implements Contender {
             }
             stop(s);
         }
+    }
+
+    /** A file of {@code bytes} zero bytes (sparse: reading it costs no disk). */
+    private synchronized Path bulkFile(long bytes) throws IOException {
+        Path f = dir.resolve("bulk-" + bytes);
+        if (!Files.exists(f)) {
+            try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(f.toFile(), "rw")) {
+                raf.setLength(bytes);
+            }
+            f.toFile().deleteOnExit();
+        }
+        return f;
+    }
+
+    /** Ends both processes if the transfer has not finished in time (at 1 MB/s), so a stalled pipe cannot hang the run. */
+    private static Thread watchdog(long bytes, Process a, Process b) {
+        long millis = 30_000 + bytes / 1_000;
+        Thread t = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+                a.destroyForcibly();
+                b.destroyForcibly();
+            } catch (InterruptedException e) {
+                // the transfer finished
+            }
+        }, "bench-openssl-watchdog");
+        t.setDaemon(true);
+        t.start();
+        return t;
     }
 
     /** The server's certificate, unencrypted key and root as PEM files, taken from its PKCS#12 file once. */
@@ -237,19 +287,30 @@ final class OpenSslContender implements Contender {
         }
     }
 
-    /** Polls until the server accepts (a bench, not a test: a short sleep between attempts is fine). */
+    /**
+     * Polls the kernel's socket tables until the server listens on {@code port}. It never
+     * connects: s_server would take a probe connection as its client, and in bulk mode send the
+     * first data to it. (A bench, not a test: a short sleep between looks is fine.)
+     */
     private static void waitForPort(int port, Process server) throws IOException, InterruptedException {
+        String hexPort = String.format(":%04X ", port);
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(START_MILLIS);
         while (System.nanoTime() < end) {
             if (!server.isAlive()) {
                 throw new IOException("openssl s_server ended at start (exit " + server.exitValue() + ")");
             }
-            try (Socket probe = new Socket()) {
-                probe.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1000);
-                return;
-            } catch (IOException e) {
-                Thread.sleep(20);
+            for (String table : new String[] {"/proc/net/tcp", "/proc/net/tcp6"}) {
+                Path t = Path.of(table);
+                if (Files.exists(t)) {
+                    for (String line : Files.readAllLines(t)) {
+                        String[] f = line.trim().split("\\s+");
+                        if (f.length > 3 && (f[1] + " ").endsWith(hexPort) && f[3].equals("0A")) { // 0A: LISTEN
+                            return;
+                        }
+                    }
+                }
             }
+            Thread.sleep(20);
         }
         throw new IOException("s_server did not listen on " + port + " within " + START_MILLIS + " ms");
     }
