@@ -2,6 +2,7 @@ package io.gsk4j.bench;
 
 import io.gsk4j.Environment;
 import io.gsk4j.attr.EnumValue;
+import javax.net.ssl.SSLContext;
 
 /** gsk4j on one engine: blocking Sessions on loopback, and its environments' SSLContext in memory. */
 final class GskContender implements Contender {
@@ -36,13 +37,18 @@ final class GskContender implements Contender {
         Environment server = EngineChoice.with(requested,
                 () -> suite.environment(EnumValue.GSK_SERVER_SESSION, pki.serverStore(suite.cert())));
         Environment client = EngineChoice.with(requested, () -> suite.environment(EnumValue.GSK_CLIENT_SESSION, pki.clientStore));
+        if (sc.kind() == Scenario.Kind.MEMORY) {
+            // the contexts are made while the engine is asked for too, in case gsk4j decides there
+            SSLContext[] contexts = EngineChoice.with(requested, () -> new SSLContext[] {client.sslContext(), server.sslContext()});
+            try (GskEndpoints owner = new GskEndpoints(server, client)) {
+                // the context's engines start from the environment's protocol and suite
+                return MemoryHandshakes.run(contexts[0], contexts[1], e -> { }, sc.resumed(), nanos);
+            }
+        }
         try (GskEndpoints ep = new GskEndpoints(server, client)) {
             switch (sc.kind()) {
                 case HANDSHAKE:
                     return LoopbackRounds.handshakes(ep, sc.resumed(), nanos);
-                case MEMORY:
-                    // the context's engines start from the environment's protocol and suite
-                    return MemoryHandshakes.run(client.sslContext(), server.sslContext(), e -> { }, sc.resumed(), nanos);
                 case BULK:
                     return LoopbackRounds.bulk(ep, sc.upload(), budget.bulkBytes());
                 case ECHO:

@@ -47,7 +47,7 @@ final class OpenSslContender implements Contender {
     static OpenSslContender create(BenchPki pki, StringBuilder why) {
         try {
             String version = run(List.of("openssl", "version")).trim();
-            OpenSslContender c = new OpenSslContender(pki, PythonMemory.find(why));
+            OpenSslContender c = new OpenSslContender(pki, PythonMemory.find(version, why));
             c.version = version;
             return c;
         } catch (IOException | InterruptedException e) {
@@ -70,7 +70,7 @@ final class OpenSslContender implements Contender {
             case BULK:
                 return null;
             case MEMORY:
-                return memory == null ? "no python3 with the ssl module for the in-memory harness" : null;
+                return memory == null ? "no python3 for the in-memory harness" : null;
             default:
                 return "no OpenSSL program measures this";
         }
@@ -173,7 +173,7 @@ final class OpenSslContender implements Contender {
             long got = Long.parseLong(m.group(1));
             String stat = out.substring(out.lastIndexOf('\n', out.length() - 2) + 1);
             long cpu = serverCpu + ProcCpu.fromStat(stat, true);
-            return Sample.of(got / (wall / 1e9) / 1e6, cpu / 1e3 / (got / (double) (1 << 20)));
+            return Sample.of(got / (wall / 1e9) / 1e6, perMib(cpu, got));
         } finally {
             stop(s);
         }
@@ -214,13 +214,18 @@ final class OpenSslContender implements Contender {
             long cpu = ProcCpu.of(s.pid()) + ProcCpu.of(c.pid()) - cpu0;
             watchdog.interrupt();
             long counted = bytes - first;
-            return Sample.of(counted / (wall / 1e9) / 1e6, cpu / 1e3 / (counted / (double) (1 << 20)));
+            return Sample.of(counted / (wall / 1e9) / 1e6, perMib(cpu, counted));
         } finally {
             if (c != null) {
                 stop(c);
             }
             stop(s);
         }
+    }
+
+    /** Microseconds of CPU per MiB; NaN when the transfer was too short for the 10 ms clock of /proc to see. */
+    private static double perMib(long cpuNanos, long bytes) {
+        return cpuNanos == 0 ? Double.NaN : cpuNanos / 1e3 / (bytes / (double) (1 << 20));
     }
 
     /** A file of {@code bytes} zero bytes (sparse: reading it costs no disk). */

@@ -19,21 +19,21 @@ import java.util.concurrent.TimeUnit;
 final class PythonMemory {
     private final Path script;
     private final Path config;
+    private final String opensslVersion;
 
-    private PythonMemory(Path script, Path config) {
+    private PythonMemory(Path script, Path config, String opensslVersion) {
         this.script = script;
         this.config = config;
+        this.opensslVersion = opensslVersion;
     }
 
-    /** The harness, or null (with the reason in {@code why}) when python3 with ssl on the same libssl is missing. */
-    static PythonMemory find(StringBuilder why) {
+    /**
+     * The harness, or null (with the reason in {@code why}) when there is no python3. Whether
+     * its ssl module uses the same OpenSSL as the command is checked on each run (the script
+     * prints its version), which saves starting Python once more here.
+     */
+    static PythonMemory find(String opensslVersion, StringBuilder why) {
         try {
-            String py = OpenSslContender.run(List.of("python3", "-c", "import ssl; print(ssl.OPENSSL_VERSION)")).trim();
-            String cmd = OpenSslContender.run(List.of("openssl", "version")).trim();
-            if (!cmd.startsWith(py)) {
-                why.append("openssl in memory: skipped, python3's ssl uses ").append(py).append(", the command is ").append(cmd);
-                return null;
-            }
             Path dir = Files.createTempDirectory("gsk4j-bench-python");
             dir.toFile().deleteOnExit();
             Path script = dir.resolve("openssl_memory.py");
@@ -45,11 +45,28 @@ final class PythonMemory {
                     "system_default = bench_defaults", "[bench_defaults]", "Ciphersuites = TLS_AES_128_GCM_SHA256", ""));
             script.toFile().deleteOnExit();
             config.toFile().deleteOnExit();
-            return new PythonMemory(script, config);
-        } catch (IOException | InterruptedException | RuntimeException e) {
-            why.append("openssl in memory: skipped, no python3 with the ssl module (").append(e.getMessage()).append(")");
+            if (!onPath("python3")) {
+                why.append("openssl in memory: skipped, no python3 on PATH");
+                return null;
+            }
+            return new PythonMemory(script, config, opensslVersion);
+        } catch (IOException | RuntimeException e) {
+            why.append("openssl in memory: skipped (").append(e.getMessage()).append(")");
             return null;
         }
+    }
+
+    private static boolean onPath(String program) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return false;
+        }
+        for (String d : path.split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, program))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @param pem the server's certificate, key and root (PEM) */
@@ -68,7 +85,15 @@ final class PythonMemory {
             p.destroyForcibly();
             throw new IOException("the python harness failed: " + out);
         }
-        String[] f = out.substring(out.lastIndexOf('\n') + 1).split(" ");
+        String[] lines = out.split("\n");
+        if (lines.length < 2) {
+            throw new IOException("the python harness printed no result: " + out);
+        }
+        String version = lines[lines.length - 1].trim();
+        if (!opensslVersion.startsWith(version)) {
+            throw new IOException("python3's ssl uses " + version + ", the openssl command is " + opensslVersion);
+        }
+        String[] f = lines[lines.length - 2].trim().split(" ");
         long ops = Long.parseLong(f[0]);
         double cpu = Double.parseDouble(f[1]);
         long unexpected = Long.parseLong(f[3]);

@@ -1,7 +1,8 @@
 # In-memory TLS handshakes on OpenSSL through Python's ssl module (the same libssl as the
 # openssl command): client and server objects in one thread, records passed through memory
 # BIOs, the client verifying the server's chain and name. Used by gsk4j's bench
-# (io.gsk4j.bench.PythonMemory). Prints one line: ops cpu_seconds wall_seconds unexpected cipher.
+# (io.gsk4j.bench.PythonMemory). Prints one line: ops cpu_seconds wall_seconds unexpected cipher,
+# then the OpenSSL version on a line of its own.
 import ssl
 import sys
 import time
@@ -72,3 +73,4 @@ while True:
     if time.perf_counter() >= end:
         break
 print(ops, time.process_time() - cpu0, time.perf_counter() - wall0, unexpected, cipher)
+print(ssl.OPENSSL_VERSION)
