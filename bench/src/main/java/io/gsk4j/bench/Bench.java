@@ -58,10 +58,12 @@ public final class Bench {
                 rt.maxMemory() >> 20, o.rounds, o.seconds, o.warmup);
         BenchPki pki = BenchPki.create();
         List<Contender> gsks = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
         for (String engine : o.engines) {
             EngineChoice.Choice c = EngineChoice.check(engine, pki);
             if (c.skipped() != null) {
-                err.println("gsk4j engine " + engine + ": skipped, " + c.skipped());
+                skipped.add("gsk4j engine " + engine + ": skipped, " + c.skipped());
+                err.println(skipped.get(skipped.size() - 1));
             } else {
                 gsks.add(new GskContender(pki, c));
             }
@@ -95,6 +97,7 @@ public final class Bench {
         } else {
             out.printf("gsk4j bench, %d processors, Java %s, %d round(s) of %s s%n", rt.availableProcessors(),
                     System.getProperty("java.runtime.version"), o.rounds, o.seconds);
+            skipped.forEach(out::println);
             report.printTable(out);
         }
         err.printf(Locale.ROOT, "gsk4j bench: done in %.0f s%n", (System.nanoTime() - began) / 1e9);

@@ -132,15 +132,15 @@ final class Report {
 
     /** The human table: median (min-max) per stack, the ratios, CPU per operation. */
     void printTable(PrintStream out) {
-        String fmt = "%-27s %-16s %-22s %-22s %-22s %7s %7s  %s%n";
-        out.printf(fmt, "scenario", "unit", "gsk4j", "jsse", "openssl", "x jsse", "x ossl", "CPU us/op gsk4j | jsse | openssl");
+        String fmt = "%-27s %-16s %-9s %-24s %-24s %-24s %7s %7s  %s%n";
+        out.printf(fmt, "scenario", "unit", "engine", "gsk4j", "jsse", "openssl", "x jsse", "x ossl",
+                "CPU us/op: gsk4j | jsse | openssl");
         for (Row row : rows) {
             double g = value(row, row.gsk);
             double j = value(row, row.jsse);
             double o = value(row, row.openssl);
-            String gl = row.gsk == null ? "-" : cell(row, row.gsk) + (row.gsk.engine() == null ? "" : " " + row.gsk.engine());
-            out.printf(fmt, row.scenario, row.kind.unit, gl, cell(row, row.jsse), cell(row, row.openssl),
-                    short2(ratio(row, g, j)), short2(ratio(row, g, o)),
+            out.printf(fmt, row.scenario, row.kind.unit, row.gsk == null ? "-" : row.gsk.engine(), cell(row, row.gsk),
+                    cell(row, row.jsse), cell(row, row.openssl), short2(ratio(row, g, j)), short2(ratio(row, g, o)),
                     row.kind.op == null ? "" : cpuCell(row, row.gsk) + " | " + cpuCell(row, row.jsse) + " | " + cpuCell(row, row.openssl)
                             + " per " + row.kind.op);
         }
@@ -159,7 +159,7 @@ final class Report {
     }
 
     private static String cell(Row row, Contender c) {
-        double v = value(row, c);
+        double v = c == null ? Double.NaN : value(row, c);
         if (Double.isNaN(v)) {
             return "-";
         }
