@@ -87,10 +87,12 @@ public final class Bench {
         if (openssl != null) {
             all.add(openssl);
         }
+        Contender tcp = new TcpContender();
+        all.add(tcp);
         Contender.Budget budget = new Contender.Budget((long) o.bulkMib << 20, o.sessions, o.quick ? 2 : 4);
         Report report = new Report();
         for (Scenario sc : scenarios) {
-            report.add(measure(sc, all, o, budget, err), gsks, jsse, openssl);
+            report.add(measure(sc, all, o, budget, err), gsks, jsse, openssl, tcp);
         }
         if (o.json) {
             report.printJson(out);

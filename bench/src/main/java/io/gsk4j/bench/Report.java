@@ -16,17 +16,18 @@ final class Report {
     private final int cores = Runtime.getRuntime().availableProcessors();
     private final List<Row> rows = new ArrayList<>();
 
-    record Row(String scenario, Scenario.Kind kind, Contender gsk, Contender jsse, Contender openssl, Results results, int figure) {
+    record Row(String scenario, Scenario.Kind kind, Contender gsk, Contender jsse, Contender openssl, Contender tcp,
+            Results results, int figure) {
     }
 
-    void add(Results r, List<Contender> gsks, Contender jsse, Contender openssl) {
+    void add(Results r, List<Contender> gsks, Contender jsse, Contender openssl, Contender tcp) {
         List<String> names = r.scenario.rowNames();
         for (int i = 0; i < names.size(); i++) {
             if (gsks.isEmpty()) {
-                rows.add(new Row(names.get(i), r.scenario.kind(), null, jsse, openssl, r, i));
+                rows.add(new Row(names.get(i), r.scenario.kind(), null, jsse, openssl, tcp, r, i));
             }
             for (Contender g : gsks) {
-                rows.add(new Row(names.get(i), r.scenario.kind(), g, jsse, openssl, r, i));
+                rows.add(new Row(names.get(i), r.scenario.kind(), g, jsse, openssl, tcp, r, i));
             }
         }
     }
@@ -64,12 +65,15 @@ final class Report {
             field(sb, "java", quote(java));
             field(sb, "cores", Integer.toString(cores));
             field(sb, "better", quote(row.kind.higherIsBetter ? "higher" : "lower"));
+            double t = value(row, row.tcp);
+            field(sb, "tcp", num(t));
+            field(sb, "ratio_vs_tcp", num(ratio(row, g, t)));
             field(sb, "rounds", Integer.toString(rounds(row)));
             field(sb, "spread", "{\"gsk4j\":" + spread(row, row.gsk) + ",\"jsse\":" + spread(row, row.jsse) + ",\"openssl\":"
-                    + spread(row, row.openssl) + "}");
+                    + spread(row, row.openssl) + ",\"tcp\":" + spread(row, row.tcp) + "}");
             field(sb, "cpu_op", row.kind.op == null ? "null" : quote(row.kind.op));
             field(sb, "cpu_us_per_op", "{\"gsk4j\":" + cpu(row, row.gsk) + ",\"jsse\":" + cpu(row, row.jsse) + ",\"openssl\":"
-                    + cpu(row, row.openssl) + "}");
+                    + cpu(row, row.openssl) + ",\"tcp\":" + cpu(row, row.tcp) + "}");
             StringBuilder notes = new StringBuilder("[");
             for (String n : row.results.notes) {
                 notes.append(notes.length() > 1 ? "," : "").append(quote(n));
@@ -132,15 +136,15 @@ final class Report {
 
     /** The human table: median (min-max) per stack, the ratios, CPU per operation. */
     void printTable(PrintStream out) {
-        String fmt = "%-27s %-16s %-9s %-24s %-24s %-24s %7s %7s  %s%n";
-        out.printf(fmt, "scenario", "unit", "engine", "gsk4j", "jsse", "openssl", "x jsse", "x ossl",
+        String fmt = "%-27s %-16s %-9s %-24s %-24s %-24s %-24s %7s %7s  %s%n";
+        out.printf(fmt, "scenario", "unit", "engine", "gsk4j", "jsse", "openssl", "tcp (no TLS)", "x jsse", "x ossl",
                 "CPU us/op: gsk4j | jsse | openssl");
         for (Row row : rows) {
             double g = value(row, row.gsk);
             double j = value(row, row.jsse);
             double o = value(row, row.openssl);
             out.printf(fmt, row.scenario, row.kind.unit, row.gsk == null ? "-" : row.gsk.engine(), cell(row, row.gsk),
-                    cell(row, row.jsse), cell(row, row.openssl), short2(ratio(row, g, j)), short2(ratio(row, g, o)),
+                    cell(row, row.jsse), cell(row, row.openssl), cell(row, row.tcp), short2(ratio(row, g, j)), short2(ratio(row, g, o)),
                     row.kind.op == null ? "" : cpuCell(row, row.gsk) + " | " + cpuCell(row, row.jsse) + " | " + cpuCell(row, row.openssl)
                             + " per " + row.kind.op);
         }

@@ -66,6 +66,10 @@ class BenchSmokeTest {
         Map<String, Object> heap = rows.stream().filter(r -> r.get("scenario").equals("heap-idle-tls13-ecdsa")).findFirst()
                 .orElseThrow();
         assertNull(heap.get("openssl"), "OpenSSL has no heap figure");
+        Map<String, Object> bulk = rows.stream().filter(r -> r.get("scenario").equals("bulk-upload-tls13-ecdsa")).findFirst()
+                .orElseThrow();
+        assertTrue(bulk.get("tcp") instanceof Double d && d > 0, "plain TCP's bulk ceiling: " + bulk);
+        assertNull(heap.get("tcp"), "plain TCP is measured for bulk only");
         assertTrue(engines.contains("jsse"), engines.toString());
         // an engine asked for is either measured or skipped with its reason
         assertTrue(engines.contains("boringssl") != run.err.contains("gsk4j engine boringssl: skipped, "), run.err);
