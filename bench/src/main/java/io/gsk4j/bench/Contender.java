@@ -1,7 +1,7 @@
 package io.gsk4j.bench;
 
 /** One TLS stack with both of its ends on this machine, driven the same way as the others. */
-interface Contender extends AutoCloseable {
+interface Contender {
     /** "gsk4j", "jsse" or "openssl": the column it fills. */
     String stack();
 
@@ -15,10 +15,6 @@ interface Contender extends AutoCloseable {
 
     /** One round of {@code scenario}, lasting about {@code nanos} where it is timed. */
     Sample run(Scenario scenario, long nanos, Budget budget) throws Exception;
-
-    @Override
-    default void close() throws Exception {
-    }
 
     /** The sizes that are not a duration; {@code heapReadings}: full collections per heap reading. */
     record Budget(long bulkBytes, int sessions, int heapReadings) {

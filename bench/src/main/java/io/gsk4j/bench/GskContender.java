@@ -40,9 +40,12 @@ final class GskContender implements Contender {
         if (sc.kind() == Scenario.Kind.MEMORY) {
             // the contexts are made while the engine is asked for too, in case gsk4j decides there
             SSLContext[] contexts = EngineChoice.with(requested, () -> new SSLContext[] {client.sslContext(), server.sslContext()});
-            try (GskEndpoints owner = new GskEndpoints(server, client)) {
+            try {
                 // the context's engines start from the environment's protocol and suite
                 return MemoryHandshakes.run(contexts[0], contexts[1], e -> { }, sc.resumed(), nanos);
+            } finally {
+                server.close();
+                client.close();
             }
         }
         try (GskEndpoints ep = new GskEndpoints(server, client)) {

@@ -57,7 +57,8 @@ final class LoopbackRounds {
      * one uncounted connection first leaves a session to resume.
      */
     static Sample handshakes(Endpoints ep, boolean resumed, long nanos) throws Exception {
-        try (Listener l = ep.listen()) {
+        Listener l = ep.listen();
+        try {
             Server server = new Server("bench-hs-server") {
                 @Override
                 public void run() {
@@ -129,6 +130,8 @@ final class LoopbackRounds {
                 s = s.withAnomaly("client failures " + failures + " (first: " + firstError + ")");
             }
             return s.withAnomaly(server.anomaly());
+        } finally {
+            l.close(); // idempotent: the round has closed it already unless it failed
         }
     }
 
