@@ -1,0 +1,86 @@
+package io.gsk4j.boringssl;
+
+import io.gsk4j.TlsEngine;
+import io.gsk4j.spi.TlsEngineFactory;
+import io.gsk4j.spi.TlsEngineSettings;
+import io.gsk4j.spi.TlsEngineSource;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+
+/**
+ * BoringSSL, statically linked into netty-tcnative, as gsk4j's engine: {@code GSK4J_TLS_ENGINE}
+ * = {@code GSK4J_TLS_ENGINE_BORINGSSL}, or {@code -Dgsk4j.engine=boringssl}.
+ *
+ * <p>Every key choice and chain judgement stays gsk4j's: both contexts get gsk4j's key and trust
+ * managers, and netty hands them the very engine this factory returned, by which gsk4j finds
+ * the session. Engines are netty's finalizer-released kind ({@link SslProvider#OPENSSL}), so a
+ * session that is dropped without a close frees its native state with the engine.
+ */
+public final class BoringSslEngineFactory implements TlsEngineFactory {
+
+    @Override
+    public String name() {
+        return TlsEngine.BORINGSSL;
+    }
+
+    @Override
+    public TlsEngineSource open(TlsEngineSettings settings) throws SSLException {
+        if (!OpenSsl.isAvailable()) {
+            Throwable cause = OpenSsl.unavailabilityCause();
+            throw new SSLException("netty-tcnative's native library did not load on "
+                    + System.getProperty("os.name") + "/" + System.getProperty("os.arch"), cause);
+        }
+        if (!OpenSsl.versionString().startsWith("BoringSSL")) {
+            throw new SSLException("netty-tcnative loaded " + OpenSsl.versionString() + ", not BoringSSL");
+        }
+        SslContext client = configure(SslContextBuilder.forClient().keyManager(settings.keyManager()), settings).build();
+        // a server's client authentication is set per engine (GSK_SESSION_TYPE), not here
+        SslContext server = configure(SslContextBuilder.forServer(settings.keyManager()), settings)
+                .clientAuth(ClientAuth.NONE).build();
+        return new Source(client, server, "BoringSSL (" + OpenSsl.versionString() + ", netty-tcnative "
+                + tcnativeVersion() + ")");
+    }
+
+    private static SslContextBuilder configure(SslContextBuilder builder, TlsEngineSettings settings) {
+        return builder.sslProvider(SslProvider.OPENSSL)
+                .trustManager(settings.trustManager())
+                // the widest range: each engine is narrowed to the session's protocols and suites
+                .protocols("TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1")
+                .sessionTimeout(settings.sessionTimeoutSeconds());
+    }
+
+    private static String tcnativeVersion() {
+        Package p = io.netty.internal.tcnative.SSL.class.getPackage();
+        String v = p == null ? null : p.getImplementationVersion();
+        return v == null ? "unknown version" : v;
+    }
+
+    /** One environment's two contexts: netty's contexts are either a client's or a server's. */
+    private static final class Source implements TlsEngineSource {
+        private final SslContext client;
+        private final SslContext server;
+        private final String implementation;
+
+        Source(SslContext client, SslContext server, String implementation) {
+            this.client = client;
+            this.server = server;
+            this.implementation = implementation;
+        }
+
+        @Override
+        public SSLEngine createEngine(boolean clientMode, String peerHost, int port) {
+            return (clientMode ? client : server).newEngine(ByteBufAllocator.DEFAULT, peerHost, port);
+        }
+
+        @Override
+        public String implementation() {
+            return implementation;
+        }
+    }
+}

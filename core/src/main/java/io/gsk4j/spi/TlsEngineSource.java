@@ -1,0 +1,17 @@
+package io.gsk4j.spi;
+
+import javax.net.ssl.SSLEngine;
+
+/** One environment's engines: they share its key and trust managers and its session cache. */
+public interface TlsEngineSource {
+
+    /**
+     * A new engine for one handshake with {@code peerHost} at {@code port} (the pair a client's
+     * session cache is keyed by), in client or server mode (some engines cannot change it later).
+     * gsk4j sets the parameters itself.
+     */
+    SSLEngine createEngine(boolean client, String peerHost, int port);
+
+    /** What runs underneath, for reports: {@code "SunJSSE 17"}, {@code "BoringSSL (netty-tcnative 2.0.84.Final)"}. */
+    String implementation();
+}
