@@ -7,9 +7,12 @@ import io.gsk4j.spi.TlsEngineSource;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.ClientAuth;
 import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslSessionContext;
+import io.netty.handler.ssl.ReferenceCountedOpenSslEngine;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import io.netty.internal.tcnative.SSL;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 
@@ -43,6 +46,10 @@ public final class BoringSslEngineFactory implements TlsEngineFactory {
         // a server's client authentication is set per engine (GSK_SESSION_TYPE), not here
         SslContext server = configure(SslContextBuilder.forServer(settings.keyManager()), settings)
                 .clientAuth(ClientAuth.NONE).build();
+        // netty turns session tickets off; SunJSSE uses them (TLS 1.3 resumes only with them): no
+        // keys of our own, so BoringSSL makes and rotates its own
+        ((OpenSslSessionContext) client.sessionContext()).setTicketKeys();
+        ((OpenSslSessionContext) server.sessionContext()).setTicketKeys();
         return new Source(client, server, "BoringSSL (" + OpenSsl.versionString() + ", netty-tcnative "
                 + tcnativeVersion() + ")");
     }
@@ -56,7 +63,7 @@ public final class BoringSslEngineFactory implements TlsEngineFactory {
     }
 
     private static String tcnativeVersion() {
-        Package p = io.netty.internal.tcnative.SSL.class.getPackage();
+        Package p = SSL.class.getPackage();
         String v = p == null ? null : p.getImplementationVersion();
         return v == null ? "unknown version" : v;
     }
@@ -76,6 +83,12 @@ public final class BoringSslEngineFactory implements TlsEngineFactory {
         @Override
         public SSLEngine createEngine(boolean clientMode, String peerHost, int port) {
             return (clientMode ? client : server).newEngine(ByteBufAllocator.DEFAULT, peerHost, port);
+        }
+
+        /** OpenSSL keeps a session's creation time in seconds: ask it whether it reused one. */
+        @Override
+        public boolean resumed(SSLEngine engine, long handshakeStartedMillis) {
+            return SSL.isSessionReused(((ReferenceCountedOpenSslEngine) engine).sslPointer());
         }
 
         @Override

@@ -12,6 +12,15 @@ public interface TlsEngineSource {
      */
     SSLEngine createEngine(boolean client, String peerHost, int port);
 
+    /**
+     * Whether {@code engine}'s finished handshake resumed an earlier session (GSK_SID_FIRST).
+     * The default compares the session's creation time with the handshake's start, which needs
+     * a creation time in milliseconds; an engine that keeps seconds must ask its library.
+     */
+    default boolean resumed(SSLEngine engine, long handshakeStartedMillis) {
+        return engine.getSession().getCreationTime() < handshakeStartedMillis;
+    }
+
     /** What runs underneath, for reports: {@code "SunJSSE 17"}, {@code "BoringSSL (netty-tcnative 2.0.84.Final)"}. */
     String implementation();
 }

@@ -310,6 +310,9 @@ public final class TlsDriver implements AutoCloseable {
         SSLEngineResult result = unwrapInto(appIn);
         switch (result.getStatus()) {
             case BUFFER_UNDERFLOW:
+                if (result.getHandshakeStatus() != HandshakeStatus.NEED_UNWRAP) {
+                    break; // it moved on without input: an OpenSSL engine finishes on the call after the Finished record
+                }
                 if (wholeRecordBuffered()) {
                     // never wait for more while a whole record is here: that would spin or hang
                     throw new SSLException("the engine did not accept a complete " + netIn.position() + "-byte record");
