@@ -50,13 +50,12 @@ public final class BoringSslEngineFactory implements TlsEngineFactory {
         // keys of our own, so BoringSSL makes and rotates its own
         ((OpenSslSessionContext) client.sessionContext()).setTicketKeys();
         ((OpenSslSessionContext) server.sessionContext()).setTicketKeys();
-        return new Source(client, server, "BoringSSL (" + OpenSsl.versionString() + ", netty-tcnative "
-                + tcnativeVersion() + ")");
+        return new Source(client, server, OpenSsl.versionString() + " (netty-tcnative " + tcnativeVersion() + ")");
     }
 
     private static SslContextBuilder configure(SslContextBuilder builder, TlsEngineSettings settings) {
         return builder.sslProvider(SslProvider.OPENSSL)
-                .trustManager(settings.trustManager())
+                .trustManager(new RefusalAlerts(settings.trustManager()))
                 // the widest range: each engine is narrowed to the session's protocols and suites
                 .protocols("TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1")
                 .sessionTimeout(settings.sessionTimeoutSeconds());

@@ -32,5 +32,9 @@ final class EngineLimits {
         params.setCipherSuites(kept);
         Set<String> protocols = new HashSet<>(Arrays.asList(engine.getSupportedProtocols()));
         params.setProtocols(Arrays.stream(params.getProtocols()).filter(protocols::contains).toArray(String[]::new));
+        // GSK_SSL_EXTN_SIGALG limits the handshake's signature schemes through the JDK's algorithm
+        // constraints, which netty's engine refuses; the peer's certificates are still held to the
+        // list by gsk4j's trust manager (docs/CONFORMANCE.md, "Engines")
+        params.setAlgorithmConstraints(null);
     }
 }
