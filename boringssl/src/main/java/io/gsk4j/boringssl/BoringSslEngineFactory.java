@@ -13,8 +13,14 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.internal.tcnative.SSL;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
 
 /**
  * BoringSSL, statically linked into netty-tcnative, as gsk4j's engine: {@code GSK4J_TLS_ENGINE}
@@ -26,6 +32,9 @@ import javax.net.ssl.SSLException;
  * session that is dropped without a close frees its native state with the engine.
  */
 public final class BoringSslEngineFactory implements TlsEngineFactory {
+    /** BoringSSL's TLS 1.3 suites, in its order: it takes no list for them. */
+    private static final List<String> TLS13_SUITES =
+            List.of("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256");
 
     @Override
     public String name() {
@@ -82,6 +91,34 @@ public final class BoringSslEngineFactory implements TlsEngineFactory {
         @Override
         public SSLEngine createEngine(boolean clientMode, String peerHost, int port) {
             return (clientMode ? client : server).newEngine(ByteBufAllocator.DEFAULT, peerHost, port);
+        }
+
+        /**
+         * Suites and protocols BoringSSL lacks are dropped. Its TLS 1.3 suites are fixed (three, in its
+         * order): any TLS 1.3 suite configured stands for them all, written as BoringSSL uses them so
+         * that netty does not log each session's difference. No algorithm constraints: netty's engine
+         * refuses them (GSK_SSL_EXTN_SIGALG still holds the peer's certificates through gsk4j's trust
+         * manager).
+         */
+        @Override
+        public void limit(SSLParameters params, SSLEngine engine) {
+            Set<String> implemented = new HashSet<>(Arrays.asList(engine.getSupportedCipherSuites())); // may hold nulls
+            List<String> kept = new ArrayList<>();
+            boolean tls13 = false;
+            for (String suite : params.getCipherSuites()) {
+                if (TLS13_SUITES.contains(suite)) {
+                    tls13 = true;
+                } else if (implemented.contains(suite)) {
+                    kept.add(suite);
+                }
+            }
+            if (tls13) {
+                kept.addAll(0, TLS13_SUITES);
+            }
+            params.setCipherSuites(kept.toArray(new String[0]));
+            Set<String> protocols = new HashSet<>(Arrays.asList(engine.getSupportedProtocols()));
+            params.setProtocols(Arrays.stream(params.getProtocols()).filter(protocols::contains).toArray(String[]::new));
+            params.setAlgorithmConstraints(null);
         }
 
         /** OpenSSL keeps a session's creation time in seconds: ask it whether it reused one. */

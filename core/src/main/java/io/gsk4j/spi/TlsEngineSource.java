@@ -1,6 +1,7 @@
 package io.gsk4j.spi;
 
 import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 
 /** One environment's engines: they share its key and trust managers and its session cache. */
 public interface TlsEngineSource {
@@ -19,6 +20,14 @@ public interface TlsEngineSource {
      */
     default boolean resumed(SSLEngine engine, long handshakeStartedMillis) {
         return engine.getSession().getCreationTime() < handshakeStartedMillis;
+    }
+
+    /**
+     * Narrows a session's parameters, written in SunJSSE's names, to what this engine implements:
+     * suites and protocols it lacks are dropped (gsk4j then reports none left as
+     * GSK_ERROR_NO_CIPHERS), settings it cannot take are removed. The default changes nothing.
+     */
+    default void limit(SSLParameters params, SSLEngine engine) {
     }
 
     /** What runs underneath, for reports: {@code "SunJSSE 17"}, {@code "BoringSSL (netty-tcnative 2.0.84.Final)"}. */

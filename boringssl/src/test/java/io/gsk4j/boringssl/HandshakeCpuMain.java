@@ -1,5 +1,6 @@
-package io.gsk4j;
+package io.gsk4j.boringssl;
 
+import io.gsk4j.Environment;
 import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.internal.EnvironmentSnapshot;
@@ -21,7 +22,8 @@ import javax.net.ssl.SSLParameters;
 /**
  * Not a test: CPU time per full TLS 1.3 ECDSA P-256 handshake, client and server engines of
  * gsk4j environments in one thread, no sockets, SunJSSE and BoringSSL alternating (A/B/A/B).
- * Run: {@code java -cp <boringssl test class path> io.gsk4j.HandshakeCpuMain [handshakes per round] [rounds]}.
+ * Run: {@code java -cp <boringssl test class path> io.gsk4j.boringssl.HandshakeCpuMain [handshakes per round] [rounds]}.
+ * It reaches the environments' snapshots reflectively (tests run on the class path).
  */
 public final class HandshakeCpuMain {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
@@ -46,7 +48,8 @@ public final class HandshakeCpuMain {
             Pair second = r % 2 == 0 ? boring : jsse;
             for (Pair p : new Pair[] {first, second}) {
                 long micros = p.run(perRound);
-                System.out.printf("round %d %-9s %7.1f us CPU per handshake (both ends)%n", r, p.name, micros / (double) perRound);
+                System.out.printf("round %d %-9s %7.1f us CPU per handshake (both ends), %s%n", r, p.name,
+                        micros / (double) perRound, p.lastSuite);
             }
         }
     }
@@ -57,6 +60,7 @@ public final class HandshakeCpuMain {
         final Environment server;
         final Environment client;
         private int port = 1;
+        String lastSuite = "";
 
         Pair(Path dir, Path serverStore, Path clientStore, EnumValue engine) throws Exception {
             server = Stores.environment(dir, EnumValue.GSK_SERVER_SESSION, serverStore);
@@ -79,8 +83,8 @@ public final class HandshakeCpuMain {
         }
 
         private void handshake(int peerPort) throws Exception {
-            EnvironmentSnapshot s = server.snapshot();
-            EnvironmentSnapshot c = client.snapshot();
+            EnvironmentSnapshot s = snapshot(server);
+            EnvironmentSnapshot c = snapshot(client);
             SSLEngine se = engine(s, false, peerPort);
             SSLEngine ce = engine(c, true, peerPort);
             ByteBuffer c2s = ByteBuffer.allocate(1 << 16);
@@ -95,15 +99,21 @@ public final class HandshakeCpuMain {
                 step(ce, s2c, c2s, app);
                 step(se, c2s, s2c, app);
             }
+            lastSuite = ce.getSession().getProtocol() + " " + ce.getSession().getCipherSuite();
             s.bindings().unbind(se);
             c.bindings().unbind(ce);
+        }
+
+        private static EnvironmentSnapshot snapshot(Environment env) throws ReflectiveOperationException {
+            java.lang.reflect.Method m = Environment.class.getDeclaredMethod("snapshot");
+            m.setAccessible(true);
+            return (EnvironmentSnapshot) m.invoke(env);
         }
 
         private static SSLEngine engine(EnvironmentSnapshot env, boolean client, int port) throws Exception {
             SSLEngine e = env.engines().createEngine(client, "localhost", port);
             SSLParameters p = e.getSSLParameters();
             p.setProtocols(new String[] {"TLSv1.3"});
-            p.setCipherSuites(new String[] {"TLS_AES_128_GCM_SHA256"});
             e.setSSLParameters(p);
             env.bindings().bind(e, HandshakeSetup.binding(env, env.values(), env.keyMaterial(), env.validator(), client,
                     EngineBindings.newAlias(), null));
