@@ -8,7 +8,6 @@ import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.support.Blocking;
-import io.gsk4j.support.Engines;
 import io.gsk4j.support.JdkPeer;
 import io.gsk4j.support.Loopback;
 import io.gsk4j.support.Stores;
@@ -122,7 +121,6 @@ class HostileRecordTest {
     @ParameterizedTest
     @EnumSource(value = TlsProtocol.class, names = {"TLSV13", "TLSV12"})
     void aRecordCorruptedInFlightIsABadMacAndTheAlertGoesOut(TlsProtocol protocol) throws Exception {
-        Engines.assumeNotBoringSsl(Engines.BAD_MAC_UNREPORTED);
         SSLContext clientContext = JdkPeer.context(null, ca.certificate());
         try (ServerSocketChannel listener = Loopback.listen(); CorruptingProxy proxy = CorruptingProxy.to(listener)) {
             SSLSocket client = (SSLSocket) clientContext.getSocketFactory().createSocket();

@@ -27,9 +27,6 @@ public final class Engines {
     public static final String OVERLONG_RECORD = "netty refuses an over-long record itself, with an untyped SSLException"
             + " (gsk4j reads no words outside the JDK's table): GSK_ERROR_BAD_PEER, not GSK_ERROR_BAD_MESSAGE";
 
-    public static final String BAD_MAC_UNREPORTED = "after a record fails its MAC, netty queues BoringSSL's alert and"
-            + " reports the failure only to a later wrap: gsk4j's read sends the alert but then waits (open: TlsDriver)";
-
     private Engines() {
     }
 

@@ -143,10 +143,14 @@ public final class ErrorMapper {
         if (e.getClass().getName().equals(OpenSslReasons.NOT_TLS_EXCEPTION)) {
             return Optional.of(new GskException(GskStatus.GSK_ERROR_BAD_MESSAGE, "the peer does not speak TLS", e));
         }
-        Optional<String> reason = OpenSslReasons.reason(message);
-        if (reason.isEmpty()) {
+        Optional<String> found = Optional.empty();
+        for (Throwable t = e; t != null && found.isEmpty(); t = t.getCause() == t ? null : t.getCause()) {
+            found = OpenSslReasons.reason(String.valueOf(t.getMessage())); // netty may wrap the library's error
+        }
+        if (found.isEmpty()) {
             return Optional.empty();
         }
+        Optional<String> reason = found;
         Optional<String> alertName = OpenSslReasons.receivedAlertName(reason.get());
         if (alertName.isPresent()) {
             return Optional.of(peerAlert(TlsAlert.ofName(alertName.get()).orElse(null), "the peer sent the fatal alert "
