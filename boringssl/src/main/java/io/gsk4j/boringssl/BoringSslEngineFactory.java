@@ -73,6 +73,9 @@ public final class BoringSslEngineFactory implements TlsEngineFactory {
     private static String tcnativeVersion() {
         Package p = SSL.class.getPackage();
         String v = p == null ? null : p.getImplementationVersion();
+        if (v == null && SSL.class.getModule().getDescriptor() != null) { // on the module path
+            v = SSL.class.getModule().getDescriptor().rawVersion().orElse(null);
+        }
         return v == null ? "unknown version" : v;
     }
 
