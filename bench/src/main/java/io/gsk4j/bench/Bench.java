@@ -115,6 +115,7 @@ public final class Bench {
                 able.add(c);
             } else {
                 r.missing.put(c, why);
+                r.notes.add(Results.label(c) + ": not measured, " + why);
             }
         }
         if (o.warmupNanos() > 0 && sc.kind() != Scenario.Kind.HEAP) {

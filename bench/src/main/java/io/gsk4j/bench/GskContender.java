@@ -1,6 +1,7 @@
 package io.gsk4j.bench;
 
 import io.gsk4j.Environment;
+import io.gsk4j.TlsEngine;
 import io.gsk4j.attr.EnumValue;
 import javax.net.ssl.SSLContext;
 
@@ -28,6 +29,9 @@ final class GskContender implements Contender {
 
     @Override
     public String unsupported(Scenario scenario) {
+        if (scenario.kind() == Scenario.Kind.MEMORY && !TlsEngine.JSSE.equals(used)) {
+            return "the in-memory rows use Environment#sslContext(), which stays on SunJSSE whatever the engine";
+        }
         return null;
     }
 
