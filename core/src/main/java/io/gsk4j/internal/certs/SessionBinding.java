@@ -44,6 +44,21 @@ public final class SessionBinding {
         this.peerAuth = peerAuth;
     }
 
+    /**
+     * Everything that decides the verdict on a given chain besides the time: two bindings with
+     * equal judgements record the same verdict for it. The validator counts by identity (a
+     * session with its own store has its own).
+     */
+    private record Judgement(ChainValidator validator, ValidationPolicy policy, SignatureAlgorithms signatureAlgorithms,
+                             boolean revocation, CertValidationCallback callback, PeerAuth peerAuth) {
+    }
+
+    /** How this session judges its peer (see {@link FirstVerdicts}); equal for sessions that judge alike. */
+    Object judgement() {
+        // made when asked (twice per handshake at most), not kept: an idle session holds nothing more
+        return new Judgement(validator, policy, signatureAlgorithms, revocation != null, callback, peerAuth);
+    }
+
     public String alias() {
         return alias;
     }
