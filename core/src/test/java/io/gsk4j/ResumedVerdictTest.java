@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,8 +39,14 @@ class ResumedVerdictTest {
     @TempDir
     Path dir;
 
-    /** What one connection left on the judging side. */
-    private record Seen(EnumValue sidFirst, int certificateValidationCode, int lastValidationError) {
+    /**
+     * What one connection left on the judging side; {@code failure}: the status its handshake
+     * failed with, else 0 (then {@code sidFirst} is the other side's: a failed session has none).
+     */
+    private record Seen(EnumValue sidFirst, int certificateValidationCode, int lastValidationError, int failure) {
+        Seen(EnumValue sidFirst, int certificateValidationCode, int lastValidationError) {
+            this(sidFirst, certificateValidationCode, lastValidationError, 0);
+        }
     }
 
     /** The side whose peer is judged: the client (judging the server) or the server (judging the client). */
@@ -82,12 +89,15 @@ class ResumedVerdictTest {
 
     /** One connection on the listener (the same port each time, so the client may resume); the judging side's codes. */
     private static Seen connect(ServerSocketChannel listener, Pair envs, Judge judge, String protocol,
-            Consumer<Session> clientSettings) throws Exception {
+            Consumer<Session> judgingSettings) throws Exception {
+        Consumer<Session> clientSettings = judgingSettings;
+        Consumer<Session> serverSettings = judgingSettings;
         try (SocketChannel c = SocketChannel.open(listener.getLocalAddress()); SocketChannel sc = listener.accept()) {
             Session server = envs.serverEnv.openSession();
             Session client = envs.clientEnv.openSession();
             try {
-                clientSettings.accept(client);
+                Session judging = judge == Judge.CLIENT ? client : server;
+                (judge == Judge.CLIENT ? clientSettings : serverSettings).accept(judging);
                 server.attach(sc);
                 client.attach(c);
                 JdkPeer.Running<Void> serverSide = JdkPeer.start(() -> {
@@ -96,11 +106,21 @@ class ResumedVerdictTest {
                     server.write(ByteBuffer.wrap(new byte[] {1}));
                     return null;
                 });
-                client.handshake();
-                serverSide.result();
-                assertEquals(1, SessionLifecycleTest.readFully(client, 1).length);
+                try {
+                    client.handshake();
+                    serverSide.result();
+                    assertEquals(1, SessionLifecycleTest.readFully(client, 1).length);
+                } catch (Exception e) {
+                    GskException refused = judging.failure().orElseThrow(() -> e);
+                    if (judge == Judge.CLIENT) {
+                        serverSide.result(); // the server (not judging) finishes its side of the handshake
+                    }
+                    // a failed session has no GSK_SID_FIRST: the other side, secure, tells whether it resumed
+                    Session other = judging == client ? server : client;
+                    return new Seen(other.getEnum(EnumAttribute.GSK_SID_FIRST), judging.validationCode(),
+                            judging.getNumeric(NumericAttribute.GSK_LAST_VALIDATION_ERROR), refused.code());
+                }
                 assertEquals(protocol, client.protocol().orElseThrow().jdkName());
-                Session judging = judge == Judge.CLIENT ? client : server;
                 return new Seen(judging.getEnum(EnumAttribute.GSK_SID_FIRST), judging.validationCode(),
                         judging.getNumeric(NumericAttribute.GSK_LAST_VALIDATION_ERROR));
             } finally {
@@ -162,6 +182,37 @@ class ResumedVerdictTest {
     }
 
     /**
+     * PASSTHRU let an expired chain through and the session was cached; a session of the same
+     * environment that authenticates fully resumes it, and its handshake fails as a full one
+     * would (107): resuming never lets a peer past the resuming session's own judgement.
+     */
+    @ParameterizedTest
+    @CsvSource({"TLSv1.2, CLIENT", "TLSv1.3, CLIENT", "TLSv1.2, SERVER", "TLSv1.3, SERVER"})
+    void aFullyAuthenticatingSessionDoesNotResumeItsWayPastItsOwnJudgement(String protocol, Judge judge) throws Exception {
+        Ca ca = TestPki.rootCa("Resumption CA", KeyType.EC_P256);
+        Pair envs = environments(ca, issue(ca, judge, Instant.now().minus(Duration.ofDays(1))), judge, protocol, true);
+        int expired = GskStatus.GSK_KEYFILE_CERT_EXPIRED.code();
+        try (ServerSocketChannel listener = Loopback.listen()) {
+            assertEquals(new Seen(EnumValue.GSK_SID_IS_FIRST, expired, expired), connect(listener, envs, judge, protocol, s -> { }));
+            Seen full = connect(listener, envs, judge, protocol, s -> {
+                try {
+                    if (judge == Judge.CLIENT) {
+                        s.set(EnumAttribute.GSK_SERVER_AUTH_TYPE, EnumValue.GSK_SERVER_AUTH_FULL);
+                    } else {
+                        s.set(EnumAttribute.GSK_CLIENT_AUTH_TYPE, EnumValue.GSK_CLIENT_AUTH_FULL);
+                    }
+                } catch (GskException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            assertEquals(new Seen(EnumValue.GSK_SID_NOT_FIRST, expired, expired, expired), full);
+        } finally {
+            envs.clientEnv.close();
+            envs.serverEnv.close();
+        }
+    }
+
+    /**
      * A session that resumes another's session but judges differently (here: it expects a host
      * name the certificate does not carry) gets its own verdict, not the first session's 0.
      */
@@ -181,8 +232,12 @@ class ResumedVerdictTest {
             });
             assertEquals(EnumValue.GSK_SID_NOT_FIRST, other.sidFirst());
             assertEquals(ValidationReason.HOSTNAME_MISMATCH.code(), other.lastValidationError(), other::toString);
-            // and the first judgement still holds for a session that judges as the first did
-            assertEquals(new Seen(EnumValue.GSK_SID_NOT_FIRST, 0, 0), connect(listener, envs, Judge.CLIENT, protocol, s -> { }));
+            assertEquals(other.certificateValidationCode(), other.failure(), "PASSTHRU does not let a host name mismatch by");
+            // and a session that judges as the first did is let in (over TLS 1.3 by a full handshake:
+            // a client spends each ticket once, and the refused session spent the one it had)
+            Seen again = connect(listener, envs, Judge.CLIENT, protocol, s -> { });
+            assertEquals(List.of(0, 0, 0), List.of(again.certificateValidationCode(), again.lastValidationError(), again.failure()),
+                    again::toString);
         } finally {
             envs.clientEnv.close();
             envs.serverEnv.close();

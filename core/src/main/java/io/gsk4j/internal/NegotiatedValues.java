@@ -29,6 +29,25 @@ final class NegotiatedValues {
     private NegotiatedValues() {
     }
 
+    /**
+     * A resumed session whose peer's chain has no verdict under this session's judgement (another
+     * session of the environment, judging differently, began it: say PASSTHRU let an expired chain
+     * through and this session authenticates fully) is judged now; returns the verdict when this
+     * session refuses it, as its full handshake would have.
+     */
+    static Optional<ChainVerdict> refusalOfResumed(HandshakeSetup setup) {
+        if (setup.binding().verdict() != null) {
+            return Optional.empty(); // a full handshake: the trust manager judged it
+        }
+        SSLSession session = setup.engine().getSession();
+        List<X509Certificate> chain = peerCertificates(session);
+        if (chain.isEmpty() || setup.firstVerdicts().recall(session.getCreationTime(), chain, setup.binding(),
+                System.currentTimeMillis()) != null) {
+            return Optional.empty();
+        }
+        return setup.binding().judgeResumed(chain) ? Optional.of(setup.binding().verdict()) : Optional.empty();
+    }
+
     /** After a successful handshake; returns the peer's chain as it sent it (leaf first). */
     static List<X509Certificate> recordSuccess(AttributeValues values, HandshakeSetup setup, TlsEngineSource engines) {
         SSLSession session = setup.engine().getSession();

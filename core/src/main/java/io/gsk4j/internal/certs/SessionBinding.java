@@ -143,6 +143,18 @@ public final class SessionBinding {
         this.verdict = v;
     }
 
+    /**
+     * A resumed session's chain, judged again because no verdict is known under this session's
+     * judgement: records the verdict and returns whether this session refuses it, as its trust
+     * manager would have in a full handshake (only PASSTHRU lets an expired or untrusted chain by;
+     * a validation callback is not asked again, so a failure it might have waved through stands).
+     */
+    public boolean judgeResumed(List<X509Certificate> chain) {
+        ChainVerdict v = judgeAgain(chain);
+        record(v);
+        return !v.ok() && !(peerAuth == PeerAuth.PASSTHRU && v.passableInPassthru() && callback == null);
+    }
+
     /** Judges a chain without refusing or recording anything (for a resumed session's record). */
     public ChainVerdict judgeAgain(List<X509Certificate> chain) {
         return validator.validate(chain.toArray(new X509Certificate[0]), new java.util.Date(), policy);
