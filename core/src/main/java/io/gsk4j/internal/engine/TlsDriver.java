@@ -48,6 +48,12 @@ public final class TlsDriver implements AutoCloseable {
     private static final int RECORD_HEADER = 5;
     /** What a TLS 1.3 AEAD record's body carries beyond its plaintext: the tag (16) and the inner type (1). */
     private static final int MIN_RECORD_OVERHEAD = 17;
+    /**
+     * netOut holds this many of the engine's largest records: the engine seals a record only
+     * into room for its largest, and a 16 KiB TLS 1.3 write is two records (16,383 bytes and
+     * 1), which then leave in one write(2) instead of two.
+     */
+    private static final int NET_OUT_RECORDS = 2;
     /** Measurement switch (docs/BENCHMARKS.md): keep idle sessions' buffers, to show what releasing them saves. */
     private static final boolean KEEP_IDLE_BUFFERS = Boolean.getBoolean("gsk4j.keepIdleBuffers");
 
@@ -148,7 +154,7 @@ public final class TlsDriver implements AutoCloseable {
 
     private ByteBuffer netOut() {
         if (netOut == null) {
-            netOut = Buffers.take(engine.getSession().getPacketBufferSize()).flip();
+            netOut = Buffers.take(NET_OUT_RECORDS * engine.getSession().getPacketBufferSize()).flip();
         }
         return netOut;
     }
@@ -808,8 +814,9 @@ public final class TlsDriver implements AutoCloseable {
     // ---------------------------------------------------------------- engine calls
 
     /**
-     * Wraps from {@code src} and sends the result. Returns false only for a non-blocking caller
-     * whose socket could not take the record now (the record stays queued in netOut).
+     * Wraps from {@code src}, as many records as netOut has room for, and sends them. Returns
+     * false only for a non-blocking caller whose socket could not take them all now (what is
+     * left stays queued in netOut; the caller counts every byte sealed here as not yet sent).
      */
     private boolean wrap(ByteBuffer src, Deadline deadline, IoMode mode) throws IOException {
         while (true) {
@@ -826,6 +833,10 @@ public final class TlsDriver implements AutoCloseable {
                 case CLOSED:
                     if (result.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
                         runTasks();
+                    }
+                    if (result.getStatus() == SSLEngineResult.Status.OK && result.bytesConsumed() > 0
+                            && src.hasRemaining() && roomForAnotherRecord()) {
+                        continue; // records of one write leave together: one write(2), not one per record
                     }
                     boolean sent = flush(deadline, !handshakeDone(), mode);
                     if (result.getStatus() == SSLEngineResult.Status.CLOSED && src.hasRemaining()) {
@@ -848,6 +859,11 @@ public final class TlsDriver implements AutoCloseable {
                     throw new SSLException("unexpected wrap status " + result.getStatus());
             }
         }
+    }
+
+    /** Whether netOut (read mode) has room for the engine to seal one more of its largest records. */
+    private boolean roomForAnotherRecord() {
+        return netOut.capacity() - netOut.remaining() >= engine.getSession().getPacketBufferSize();
     }
 
     private SSLEngineResult unwrapInto(ByteBuffer readModeBuffer) throws SSLException {
