@@ -25,8 +25,9 @@ import javax.net.ssl.SSLException;
  *     its own reads after close find them.
  * <li>{@code netOut} and {@code appIn} are in read mode: [position, limit) holds bytes still
  *     to be sent, or decrypted bytes the caller has not taken yet.
- * <li>The channel is non-blocking while a driver call runs and in the program's own mode
- *     between calls ({@link ChannelMode}, sampled at each call). How a call waits is its
+ * <li>The channel is non-blocking while a driver call moves bytes and in the program's own
+ *     mode between calls ({@link ChannelMode}, sampled at each call; switched at the call's
+ *     first transfer, so a call served from decrypted plaintext leaves the mode alone). How a call waits is its
  *     {@link IoMode}: the synchronous calls wait through a {@link ChannelWaiter} with a
  *     deadline (a caller whose channel is non-blocking gets {@code GSK_WOULD_BLOCK}
  *     from read and write instead); the asynchronous path never waits, it throws
@@ -235,8 +236,8 @@ public final class TlsDriver implements AutoCloseable {
 
     /**
      * Under the call's lock(s): refuses a closing session (a close that won the race for the
-     * lock has already handed the channel back), then holds the channel non-blocking for the
-     * call and samples the program's mode.
+     * lock has already handed the channel back), then samples the program's mode (the
+     * channel is made non-blocking at the call's first transfer: {@link #netRead}).
      */
     private void begin(IoMode mode) throws IOException {
         checkOpen();
@@ -342,7 +343,7 @@ public final class TlsDriver implements AutoCloseable {
         }
         try {
             for (int i = 0; i < 8; i++) {
-                int n = transport.read(netIn);
+                int n = netRead(netIn);
                 if (netIn.position() > 0) {
                     SSLEngineResult r = unwrapInto(appIn); // a received alert throws here
                     if (r.getStatus() == SSLEngineResult.Status.CLOSED || r.bytesConsumed() == 0 && n <= 0) {
@@ -412,7 +413,7 @@ public final class TlsDriver implements AutoCloseable {
         }
         try {
             ByteBuffer scratch = ByteBuffer.allocate(8192);
-            for (int i = 0; i < 16 && transport.read(scratch.clear()) > 0; i++) {
+            for (int i = 0; i < 16 && netRead(scratch.clear()) > 0; i++) {
                 // dropped
             }
         } finally {
@@ -653,7 +654,7 @@ public final class TlsDriver implements AutoCloseable {
     /** Writes netOut without waiting; true when it is empty. */
     private boolean sendWhatFits() throws IOException {
         while (netOut != null && netOut.hasRemaining()) {
-            if (transport.write(netOut) == 0) {
+            if (netWrite(netOut) == 0) {
                 return false;
             }
             negotiationBegun = true;
@@ -913,7 +914,7 @@ public final class TlsDriver implements AutoCloseable {
             int n;
             netIn.limit(netIn.position() + missing);
             try {
-                n = transport.read(netIn);
+                n = netRead(netIn);
             } finally {
                 netIn.limit(netIn.capacity());
             }
@@ -992,7 +993,7 @@ public final class TlsDriver implements AutoCloseable {
     /** Writes netOut out; false only when a non-blocking caller's socket is full. */
     private boolean flush(Deadline deadline, boolean handshaking, IoMode mode) throws IOException {
         while (netOut != null && netOut.hasRemaining()) {
-            if (transport.write(netOut) > 0) {
+            if (netWrite(netOut) > 0) {
                 negotiationBegun = true;
                 continue;
             }
@@ -1009,6 +1010,18 @@ public final class TlsDriver implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Every read from the socket: the channel is made non-blocking for the call first (see {@link ChannelMode}). */
+    private int netRead(ByteBuffer dst) throws IOException {
+        channelMode.holdNonBlocking();
+        return transport.read(dst);
+    }
+
+    /** Every write to the socket, as {@link #netRead}. */
+    private int netWrite(ByteBuffer src) throws IOException {
+        channelMode.holdNonBlocking();
+        return transport.write(src);
     }
 
     /** A larger copy; records never exceed the engine's sizes, so the growth is bounded. */
@@ -1130,7 +1143,7 @@ public final class TlsDriver implements AutoCloseable {
     public void renegotiate(boolean newSession, Deadline deadline) throws IOException {
         lockBoth(IoMode.BLOCKING);
         try {
-            begin(IoMode.BLOCKING); // not closing, and the channel non-blocking for the flush below
+            begin(IoMode.BLOCKING); // not closing; the program's mode sampled
             try {
                 if (newSession) {
                     engine.getSession().invalidate();

@@ -52,6 +52,8 @@ class SocketUseTest {
         final List<Integer> reads = new ArrayList<>();
         /** While set, writes take nothing ("would block"), as a full socket would. */
         volatile boolean full;
+        /** Transfers made while the channel was in blocking mode: an interrupt there would close it. */
+        int blockingTransfers;
 
         Counting(SocketChannel channel) {
             this.channel = channel;
@@ -59,6 +61,7 @@ class SocketUseTest {
 
         @Override
         public synchronized int read(ByteBuffer dst) throws IOException {
+            blockingTransfers += channel.isBlocking() ? 1 : 0;
             int n = channel.read(dst);
             if (n > 0) {
                 reads.add(n);
@@ -68,6 +71,7 @@ class SocketUseTest {
 
         @Override
         public synchronized int write(ByteBuffer src) throws IOException {
+            blockingTransfers += channel.isBlocking() ? 1 : 0;
             if (full) {
                 return 0;
             }
@@ -122,6 +126,8 @@ class SocketUseTest {
 
         @Override
         public void close() throws IOException {
+            assertEquals(0, clientWire.blockingTransfers + serverWire.blockingTransfers,
+                    "every transfer runs with the channel non-blocking");
             client.close();
             server.close();
             link.close();
@@ -188,6 +194,26 @@ class SocketUseTest {
                 assertEquals(queued, kernel.available(), "after record " + i + " every later record is still in the kernel");
             }
             assertArrayEquals(data, got.toByteArray());
+        }
+    }
+
+    @Test
+    void aProgramReadingARecordInPiecesTakesItOffTheSocketOnceAndKeepsItsMode() throws Exception {
+        try (Pair pair = new Pair()) {
+            byte[] data = bytes(16_000, 6);
+            pair.server.write(ByteBuffer.wrap(data), deadline());
+            ByteArrayOutputStream got = new ByteArrayOutputStream();
+            ByteBuffer room = ByteBuffer.allocate(1_000);
+            while (got.size() < data.length) {
+                room.clear();
+                int n = pair.client.read(room, deadline());
+                got.write(room.array(), 0, n);
+                assertTrue(pair.link.client.isBlocking(), "between calls the socket is in the program's mode");
+            }
+            assertArrayEquals(data, got.toByteArray());
+            assertEquals(1, pair.serverWire.writes.size(), "one record");
+            assertEquals(List.of(5, pair.serverWire.writes.get(0) - 5), pair.clientWire.reads,
+                    "the record's header, then its body; the later pieces come from what was decrypted");
         }
     }
 
