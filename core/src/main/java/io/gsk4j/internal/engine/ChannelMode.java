@@ -11,8 +11,8 @@ import java.nio.channels.SocketChannel;
  * handshake (or clears it) is obeyed from its next call on.
  *
  * <p>Why a blocking program's channel is switched at all, rather than read or written in its
- * own mode when the bytes are there (the switch is 4 fcntl(2) per call, half of the system
- * calls of a 16 KiB read): an operation on a channel in blocking mode is interruptible, and a
+ * own mode when the bytes are there (the switch is 4 fcntl(2) per call, two thirds of the
+ * system calls of a 16 KiB read): an operation on a channel in blocking mode is interruptible, and a
  * {@link Thread#interrupt()} that lands in it closes the channel, i.e. the program's socket.
  * Checking the interrupt flag first leaves the window of the read itself, which a reader that
  * is interrupted while data flows hits every few interrupts ({@code SocketUseTest}). A
@@ -64,7 +64,7 @@ final class ChannelMode {
             if (transfersReady || active == 0 || released) {
                 return;
             }
-            channel.configureBlocking(false); // a closed channel throws here: the transfer would have
+            channel.configureBlocking(false); // on a closed channel this throws, as the transfer would
             transfersReady = true;
         }
     }

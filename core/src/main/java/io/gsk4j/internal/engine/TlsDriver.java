@@ -27,8 +27,8 @@ import javax.net.ssl.SSLException;
  *     to be sent, or decrypted bytes the caller has not taken yet.
  * <li>The channel is non-blocking while a driver call moves bytes and in the program's own
  *     mode between calls ({@link ChannelMode}, sampled at each call; switched at the call's
- *     first transfer, so a call served from decrypted plaintext leaves the mode alone). How a call waits is its
- *     {@link IoMode}: the synchronous calls wait through a {@link ChannelWaiter} with a
+ *     first transfer, so a call served from decrypted plaintext leaves the mode alone). How
+ *     a call waits is its {@link IoMode}: the synchronous calls wait through a {@link ChannelWaiter} with a
  *     deadline (a caller whose channel is non-blocking gets {@code GSK_WOULD_BLOCK}
  *     from read and write instead); the asynchronous path never waits, it throws
  *     {@link NeedIo} and the I/O thread runs the same step again when the socket is ready.
@@ -51,8 +51,8 @@ public final class TlsDriver implements AutoCloseable {
     private static final int MIN_RECORD_OVERHEAD = 17;
     /**
      * netOut holds this many of the engine's largest records: the engine seals a record only
-     * into room for its largest, and a 16 KiB TLS 1.3 write is two records (16,383 bytes and
-     * 1), which then leave in one write(2) instead of two.
+     * into room for its largest, and the JDK seals a 16 KiB TLS 1.3 write as two records,
+     * which then leave in one write(2) instead of two.
      */
     private static final int NET_OUT_RECORDS = 2;
     /** Measurement switch (docs/BENCHMARKS.md): keep idle sessions' buffers, to show what releasing them saves. */
