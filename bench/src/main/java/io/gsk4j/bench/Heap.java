@@ -11,8 +11,12 @@ final class Heap {
     }
 
     static long settledUsedBytes() throws InterruptedException {
+        return settledUsedBytes(4);
+    }
+
+    static long settledUsedBytes(int readings) throws InterruptedException {
         long best = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < readings; i++) {
             System.gc();
             Thread.sleep(200);
             best = Math.min(best, MEMORY.getHeapMemoryUsage().getUsed());

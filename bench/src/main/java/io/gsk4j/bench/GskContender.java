@@ -1,0 +1,66 @@
+package io.gsk4j.bench;
+
+import io.gsk4j.Environment;
+import io.gsk4j.attr.EnumValue;
+import javax.net.ssl.SSLContext;
+
+/** gsk4j on one engine: blocking Sessions on loopback, and its environments' SSLContext in memory. */
+final class GskContender implements Contender {
+    private final BenchPki pki;
+    private final String requested;
+    private final String used;
+
+    GskContender(BenchPki pki, EngineChoice.Choice choice) {
+        this.pki = pki;
+        this.requested = choice.requested();
+        this.used = choice.used();
+    }
+
+    @Override
+    public String stack() {
+        return "gsk4j";
+    }
+
+    @Override
+    public String engine() {
+        return used;
+    }
+
+    @Override
+    public String unsupported(Scenario scenario) {
+        return null;
+    }
+
+    @Override
+    public Sample run(Scenario sc, long nanos, Budget budget) throws Exception {
+        Suite suite = sc.suite();
+        Environment server = EngineChoice.with(requested,
+                () -> suite.environment(EnumValue.GSK_SERVER_SESSION, pki.serverStore(suite.cert())));
+        Environment client = EngineChoice.with(requested, () -> suite.environment(EnumValue.GSK_CLIENT_SESSION, pki.clientStore));
+        if (sc.kind() == Scenario.Kind.MEMORY) {
+            // the contexts are made while the engine is asked for too, in case gsk4j decides there
+            SSLContext[] contexts = EngineChoice.with(requested, () -> new SSLContext[] {client.sslContext(), server.sslContext()});
+            try {
+                // the context's engines start from the environment's protocol and suite
+                return MemoryHandshakes.run(contexts[0], contexts[1], e -> { }, sc.resumed(), nanos);
+            } finally {
+                server.close();
+                client.close();
+            }
+        }
+        try (GskEndpoints ep = new GskEndpoints(server, client)) {
+            switch (sc.kind()) {
+                case HANDSHAKE:
+                    return LoopbackRounds.handshakes(ep, sc.resumed(), nanos);
+                case BULK:
+                    return LoopbackRounds.bulk(ep, sc.upload(), budget.bulkBytes());
+                case ECHO:
+                    return LoopbackRounds.echo(ep, nanos);
+                case HEAP:
+                    return LoopbackRounds.heap(ep, budget.sessions(), budget.heapReadings());
+                default:
+                    throw new IllegalArgumentException(sc.name());
+            }
+        }
+    }
+}
