@@ -3,7 +3,8 @@
  *
  * <p>Exported: {@code io.gsk4j} (environments, sessions, failures), {@code io.gsk4j.attr} (the
  * attribute tables), {@code io.gsk4j.async} (completion ports), {@code io.gsk4j.compat} (the
- * C-shaped {@code gsk_*} functions) and {@code io.gsk4j.jsse} (gsk4j for JSSE programs).
+ * C-shaped {@code gsk_*} functions), {@code io.gsk4j.jsse} (gsk4j for JSSE programs) and
+ * {@code io.gsk4j.spi} (TLS engines other than SunJSSE).
  * Everything under {@code io.gsk4j.internal} is not.
  */
 module io.gsk4j.core {
@@ -18,4 +19,7 @@ module io.gsk4j.core {
     exports io.gsk4j.async;
     exports io.gsk4j.compat;
     exports io.gsk4j.jsse;
+    exports io.gsk4j.spi; // TLS engines other than SunJSSE (module gsk4j-boringssl)
+
+    uses io.gsk4j.spi.TlsEngineFactory;
 }

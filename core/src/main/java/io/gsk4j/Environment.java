@@ -9,6 +9,7 @@ import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.AttributeValues;
 import io.gsk4j.internal.EnvironmentSnapshot;
 import io.gsk4j.internal.ProtocolSwitches;
+import io.gsk4j.internal.TlsEngines;
 import io.gsk4j.internal.jsse.JsseBridge;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -95,6 +96,10 @@ public final class Environment implements AttributeHandle, AutoCloseable {
     @Override
     public synchronized EnumValue getEnum(EnumAttribute id) throws GskException {
         readable(id);
+        if (id == EnumAttribute.GSK4J_TLS_ENGINE) {
+            // after init: the engine in use, JSSE after a fallback; before: the one that will be asked for
+            return TlsEngines.valueOf(snapshot != null ? snapshot.engine().name() : TlsEngines.requested(values));
+        }
         return values.enumValue(id);
     }
 
@@ -182,6 +187,22 @@ public final class Environment implements AttributeHandle, AutoCloseable {
             jsse = JsseBridge.create(snapshot);
         }
         return jsse;
+    }
+
+    /**
+     * The TLS engine this environment's sessions run on: the one {@code GSK4J_TLS_ENGINE} asks for,
+     * else the system property {@code gsk4j.engine} ({@code jsse} | {@code boringssl}), else SunJSSE;
+     * SunJSSE with the reason when the engine asked for cannot load (its module is absent, its
+     * native library is refused, the platform is unsupported). The JSSE bridge
+     * ({@link #sslContext()}) is always SunJSSE.
+     *
+     * @throws GskException {@code GSK_IBMI_ERROR_NO_INITIALIZE} before {@link #init()}
+     */
+    public synchronized TlsEngine engine() throws GskException {
+        if (snapshot == null) {
+            throw new GskException(GskStatus.GSK_IBMI_ERROR_NO_INITIALIZE, "the environment is not initialised");
+        }
+        return snapshot.engine();
     }
 
     /** The local certificate chain the store supplies (empty before init or without a key). */

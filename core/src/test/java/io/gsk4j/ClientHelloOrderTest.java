@@ -7,6 +7,7 @@ import io.gsk4j.attr.BufferAttribute;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.engine.Hellos;
+import io.gsk4j.support.Engines;
 import io.gsk4j.support.JdkPeer;
 import io.gsk4j.support.Loopback;
 import io.gsk4j.support.Stores;
@@ -29,6 +30,7 @@ class ClientHelloOrderTest {
 
     @Test
     void theClientHelloCarriesTheConfiguredOrder() throws Exception {
+        Engines.assumeNotBoringSsl(Engines.TLS13_SUITES);
         Path store = Stores.pkcs12(dir, "client", null, TestPki.rootCa("Order CA", KeyType.EC_P256).certificate());
         Environment env = Stores.environment(dir, EnumValue.GSK_CLIENT_SESSION, store);
         env.set(BufferAttribute.GSK_TLSV13_CIPHER_SPECS_EX, "TLS_AES_256_GCM_SHA384,TLS_AES_128_GCM_SHA256");

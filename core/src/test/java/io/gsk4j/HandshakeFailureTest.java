@@ -9,6 +9,7 @@ import io.gsk4j.attr.BufferAttribute;
 import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
+import io.gsk4j.support.Engines;
 import io.gsk4j.support.JdkPeer;
 import io.gsk4j.support.Loopback;
 import io.gsk4j.support.Stores;
@@ -351,6 +352,7 @@ class HandshakeFailureTest {
 
     @Test
     void noCipherInCommonAsClient() throws Exception {
+        Engines.assumeNotBoringSsl(Engines.TLS13_SUITES);
         Credential server = ca.issueServer("localhost", KeyType.RSA_2048, "localhost");
         SSLContext jdk = JdkPeer.context(server, ca.certificate());
         try (SSLServerSocket listener = (SSLServerSocket) jdk.getServerSocketFactory()
@@ -383,6 +385,7 @@ class HandshakeFailureTest {
 
     @Test
     void noCipherInCommonAsServer() throws Exception {
+        Engines.assumeNotBoringSsl(Engines.TLS13_SUITES);
         Credential server = ca.issueServer("localhost", KeyType.RSA_2048, "localhost");
         Path store = Stores.pkcs12(dir, "server", server, ca.certificate());
         Environment env = Stores.environment(dir, EnumValue.GSK_SERVER_SESSION, store);

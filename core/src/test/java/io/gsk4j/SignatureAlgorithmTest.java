@@ -7,6 +7,7 @@ import io.gsk4j.attr.BufferAttribute;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.engine.Hellos;
+import io.gsk4j.support.Engines;
 import io.gsk4j.support.GskPair;
 import io.gsk4j.support.JdkPeer;
 import io.gsk4j.support.Loopback;
@@ -71,6 +72,7 @@ class SignatureAlgorithmTest {
 
     @Test
     void theClientOffersOnlyTheListedSchemes() throws Exception {
+        Engines.assumeNotBoringSsl(Engines.SIGALG_OFFER);
         Environment env = Stores.environment(dir, EnumValue.GSK_CLIENT_SESSION,
                 Stores.pkcs12(dir, "client", null, rsaCa.certificate()));
         env.set(BufferAttribute.GSK_SSL_EXTN_SIGALG, "ECDSA_SHA384,RSA_PSS_SHA256");

@@ -110,7 +110,12 @@ public enum EnumAttribute implements Attribute {
             EnumValue.GSK4J_VALIDATION_PROFILE_JDK),
     // gsk4j's own: fetch the CRLs a chain's certificates name in their CRL distribution points
     // (http:// only, over the OCSP transport settings; docs/VALIDATION.md)
-    GSK4J_CRL_DP_ENABLE(9005, Scope.ENVIRONMENT, true, false);
+    GSK4J_CRL_DP_ENABLE(9005, Scope.ENVIRONMENT, true, false),
+    // gsk4j's own: the TLS engine the environment's sessions run on; unset, the system property
+    // gsk4j.engine decides. After init the get returns the engine in use (JSSE after a fallback;
+    // Environment#engine() says why). docs/ARCHITECTURE.md, "TLS engines"
+    GSK4J_TLS_ENGINE(9006, Scope.ENVIRONMENT, true, EnumValue.GSK4J_TLS_ENGINE_JSSE,
+            EnumValue.GSK4J_TLS_ENGINE_JSSE, EnumValue.GSK4J_TLS_ENGINE_BORINGSSL);
 
     private static final Tables.Lookup<EnumAttribute> LOOKUP = new Tables.Lookup<>(values());
 

@@ -57,7 +57,10 @@ public enum EnumValue {
     // gsk4j's own: GSK4J_VALIDATION_PROFILE
     GSK4J_VALIDATION_PROFILE_STRICT(9101),
     GSK4J_VALIDATION_PROFILE_RFC5280(9102),
-    GSK4J_VALIDATION_PROFILE_JDK(9103);
+    GSK4J_VALIDATION_PROFILE_JDK(9103),
+    // gsk4j's own: GSK4J_TLS_ENGINE
+    GSK4J_TLS_ENGINE_JSSE(9104),
+    GSK4J_TLS_ENGINE_BORINGSSL(9105);
 
     private static final Map<Integer, EnumValue> BY_CODE = Tables.byId(values(), EnumValue::code);
     private static final Map<String, EnumValue> BY_NAME = Tables.byName(values(), EnumValue::names);

@@ -315,6 +315,7 @@ public interface GskSslConstants {
     int GSK_PROTOCOL_TLSV13 = 4030;
     int GSK4J_VALIDATION_PROFILE = 9001;
     int GSK4J_CRL_DP_ENABLE = 9005;
+    int GSK4J_TLS_ENGINE = 9006;
 
     // ---- GSK_ENUM_VALUE (EnumValue) ----
     int GSK_FALSE = 0;
@@ -362,6 +363,8 @@ public interface GskSslConstants {
     int GSK4J_VALIDATION_PROFILE_STRICT = 9101;
     int GSK4J_VALIDATION_PROFILE_RFC5280 = 9102;
     int GSK4J_VALIDATION_PROFILE_JDK = 9103;
+    int GSK4J_TLS_ENGINE_JSSE = 9104;
+    int GSK4J_TLS_ENGINE_BORINGSSL = 9105;
 
     // ---- GSK_CALLBACK_ID (CallbackAttribute) ----
     int GSK_IO_CALLBACK = 800;

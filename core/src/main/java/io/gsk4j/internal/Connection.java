@@ -303,7 +303,7 @@ public final class Connection {
             if (state == SessionState.CLOSED) {
                 throw new GskException(GskStatus.GSK_IBMI_ERROR_CLOSED, "the session was closed during the handshake");
             }
-            peerChain = NegotiatedValues.recordSuccess(values, setup);
+            peerChain = NegotiatedValues.recordSuccess(values, setup, snapshot.engines());
             state = SessionState.SECURE;
         }
     }

@@ -3,6 +3,7 @@ package io.gsk4j.internal;
 import io.gsk4j.GskException;
 import io.gsk4j.GskStatus;
 import io.gsk4j.StoreLocations;
+import io.gsk4j.TlsEngine;
 import io.gsk4j.attr.BufferAttribute;
 import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.HandleKind;
@@ -19,18 +20,17 @@ import io.gsk4j.internal.crl.CrlFiles;
 import io.gsk4j.internal.ocsp.OcspChecker;
 import io.gsk4j.internal.validation.ProfileChoice;
 import io.gsk4j.internal.validation.ValidationPolicy;
+import io.gsk4j.spi.TlsEngineSettings;
+import io.gsk4j.spi.TlsEngineSource;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509CRL;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManager;
 
 /**
  * An initialised environment, frozen: the attribute values as they were at
- * gsk_environment_init, the key material read from the store, and the JDK context every
+ * gsk_environment_init, the key material read from the store, and the engine source every
  * session of the environment shares (and with it the session-resumption cache).
  * Immutable, so sessions keep using it after the environment handle is closed.
  */
@@ -40,19 +40,19 @@ public final class EnvironmentSnapshot {
     private final KeyMaterial keyMaterial;
     private final ChainValidator validator;
     private final EngineBindings bindings;
-    private final SSLContext context;
+    private final TlsEngines.Opened engines;
     private final OcspChecker ocsp;
     private final ValidationPolicy.Profile defaultProfile;
     private final CrlFetcher crlFetcher;
 
     private EnvironmentSnapshot(AttributeValues values, StoreLocations locations, KeyMaterial keyMaterial,
-            List<X509CRL> crls, EngineBindings bindings, SSLContext context, OcspChecker ocsp) {
+            List<X509CRL> crls, EngineBindings bindings, TlsEngines.Opened engines, OcspChecker ocsp) {
         this.values = values;
         this.locations = locations;
         this.keyMaterial = keyMaterial;
         this.validator = new ChainValidator(keyMaterial.trustedCertificates(), crls);
         this.bindings = bindings;
-        this.context = context;
+        this.engines = engines;
         this.ocsp = ocsp;
         this.crlFetcher = values.isOn(EnumAttribute.GSK4J_CRL_DP_ENABLE) ? new CrlFetcher(OcspConfig.settings(values)) : null;
         this.defaultProfile = ProfileChoice.environmentDefault(
@@ -90,14 +90,12 @@ public final class EnvironmentSnapshot {
         crls.addAll(CrlFiles.inStore(material.source()));
         EngineBindings bindings = new EngineBindings();
         try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(new KeyManager[] {new GskKeyManager(bindings)},
-                    new TrustManager[] {new GskTrustManager(bindings, material.trustedCertificates())}, null);
-            int resumeSeconds = values.number(NumericAttribute.GSK_V3_SESSION_TIMEOUT);
-            context.getClientSessionContext().setSessionTimeout(resumeSeconds);
-            context.getServerSessionContext().setSessionTimeout(resumeSeconds);
+            // SunJSSE unless GSK4J_TLS_ENGINE or gsk4j.engine asks for another engine that loads (TlsEngines)
+            TlsEngines.Opened engines = TlsEngines.open(values, new TlsEngineSettings(new GskKeyManager(bindings),
+                    new GskTrustManager(bindings, material.trustedCertificates()),
+                    values.number(NumericAttribute.GSK_V3_SESSION_TIMEOUT)));
             OcspChecker ocsp = OcspConfig.checker(values).orElse(null);
-            return new EnvironmentSnapshot(values.freeze(), locations, material, crls, bindings, context, ocsp);
+            return new EnvironmentSnapshot(values.freeze(), locations, material, crls, bindings, engines, ocsp);
         } catch (GeneralSecurityException e) {
             throw new GskException(GskStatus.GSK_INTERNAL_ERROR, "the JDK's TLS context could not be created", e);
         }
@@ -157,8 +155,14 @@ public final class EnvironmentSnapshot {
         return bindings;
     }
 
-    public SSLContext context() {
-        return context;
+    /** Makes the engines of this environment's sessions (SunJSSE's, or the engine GSK4J_TLS_ENGINE chose). */
+    public TlsEngineSource engines() {
+        return engines.source();
+    }
+
+    /** The engine in use and, after a fallback, why it is not the one asked for. */
+    public TlsEngine engine() {
+        return engines.report();
     }
 
     /** The environment's OCSP checker (its cache is shared by all sessions), or null when OCSP is off. */

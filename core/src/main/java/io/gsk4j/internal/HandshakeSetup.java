@@ -102,11 +102,12 @@ public final class HandshakeSetup {
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
         String serverName = values.buffer(BufferAttribute.GSK_SSL_EXTN_SERVERNAME_REQUEST).filter(s -> !s.isBlank()).orElse(null);
         String peerHost = client && serverName != null ? serverName : remote.getHostString();
-        SSLEngine engine = env.context().createSSLEngine(peerHost, remote.getPort());
+        SSLEngine engine = env.engines().createEngine(client, peerHost, remote.getPort());
         engine.setUseClientMode(client);
 
         SSLParameters params = engine.getSSLParameters();
         applyCommon(params, protocols, ciphers, signatures);
+        EngineLimits.narrow(env, params, engine); // an engine other than SunJSSE may lack some of the suites
         boolean expectsPeer = client;
         String sentName = null;
         if (client) {

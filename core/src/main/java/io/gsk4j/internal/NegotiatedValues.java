@@ -8,6 +8,7 @@ import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.certs.ChainVerdict;
+import io.gsk4j.spi.TlsEngineSource;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ final class NegotiatedValues {
     }
 
     /** After a successful handshake; returns the peer's chain as it sent it (leaf first). */
-    static List<X509Certificate> recordSuccess(AttributeValues values, HandshakeSetup setup) {
+    static List<X509Certificate> recordSuccess(AttributeValues values, HandshakeSetup setup, TlsEngineSource engines) {
         SSLSession session = setup.engine().getSession();
         TlsProtocol protocol = TlsProtocol.fromJdkName(session.getProtocol()).orElse(null);
         if (protocol != null) {
@@ -39,7 +40,7 @@ final class NegotiatedValues {
         values.record(BufferAttribute.GSK_CONNECT_CIPHER_SPEC_EX, cipher.map(CipherSpec::gskName).orElse(session.getCipherSuite()));
         values.record(BufferAttribute.GSK_CONNECT_CIPHER_SPEC, cipher.map(NegotiatedValues::shortForm).orElse(""));
         values.record(BufferAttribute.GSK_SID_VALUE, hex(session.getId()));
-        values.record(EnumAttribute.GSK_SID_FIRST, session.getCreationTime() < setup.startedAtMillis()
+        values.record(EnumAttribute.GSK_SID_FIRST, engines.resumed(setup.engine(), setup.startedAtMillis())
                 ? EnumValue.GSK_SID_NOT_FIRST : EnumValue.GSK_SID_IS_FIRST);
         setup.serverName(session).ifPresent(name -> values.record(BufferAttribute.GSK_SSL_EXTN_SERVERNAME, name));
         values.record(BufferAttribute.GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT, setup.binding().unknownRevocationSubject());

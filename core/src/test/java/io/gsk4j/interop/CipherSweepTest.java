@@ -12,6 +12,7 @@ import io.gsk4j.TlsProtocol;
 import io.gsk4j.interop.GskSide.Options;
 import io.gsk4j.interop.InteropPki.Material;
 import io.gsk4j.interop.InteropPki.PeerFiles;
+import io.gsk4j.support.Engines;
 import io.gsk4j.support.Loopback;
 import io.gsk4j.testpki.TestPki.KeyType;
 import java.net.InetSocketAddress;
@@ -126,6 +127,8 @@ class CipherSweepTest {
     @ParameterizedTest(name = "{1} vs {0}: {2}")
     @MethodSource("sweep")
     void oneHandshakePerCommonSuite(Peer peer, Role role, CipherSpec suite) throws Exception {
+        Engines.assumeSuiteImplemented(suite.jdkName());
+        Engines.assumeNotBoringSsl(suite.protocols().equals(java.util.Set.of(TlsProtocol.TLSV13)) ? Engines.TLS13_SUITES : null);
         if (peer == Peer.OPENSSL) {
             Peers.assumeOpenSslWithTrace();
         } else {

@@ -18,6 +18,7 @@ import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.interop.GskSide.Options;
 import io.gsk4j.interop.InteropPki.Failures;
 import io.gsk4j.interop.InteropPki.Material;
+import io.gsk4j.support.Engines;
 import io.gsk4j.support.Loopback;
 import io.gsk4j.testpki.TestPki.Credential;
 import java.net.InetSocketAddress;
@@ -185,6 +186,9 @@ class InteropFailureTest {
     @ParameterizedTest(name = "{1} vs {0}, {3}: {2}")
     @MethodSource("cases")
     void failureSeenFromBothEnds(Peer peer, Role role, Failure failure, TlsProtocol p) throws Exception {
+        Engines.assumeNotBoringSsl(failure == Failure.NO_COMMON_CIPHER && p == TlsProtocol.TLSV13 ? Engines.TLS13_SUITES
+                : failure == Failure.NO_CLIENT_CERTIFICATE && role == Role.GSK4J_SERVER && p == TlsProtocol.TLSV12
+                        ? Engines.NO_CERTIFICATE_ALERT : null);
         if (peer == Peer.OPENSSL) {
             Peers.assumeOpenSslWithTrace();
         } else {
@@ -241,6 +245,7 @@ class InteropFailureTest {
     /** {@code gnutls-cli --starttls} sends its stdin in plaintext until EOF, then starts TLS. */
     @Test
     void aGnuTlsClientThatSpeaksPlaintextFirstIsABadMessage() throws Exception {
+        Engines.assumeNotBoringSsl(Engines.NO_ALERT_FOR_PLAINTEXT);
         Peers.assume(Peers.GNUTLS_CLI);
         Material m = InteropPki.failures().trusted();
         Environment env = GskSide.server(dir, "server", m.server(), m.root().certificate(), false, Options.of(null));

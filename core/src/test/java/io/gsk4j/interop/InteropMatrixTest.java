@@ -19,6 +19,7 @@ import io.gsk4j.attr.EnumValue;
 import io.gsk4j.interop.GskSide.Options;
 import io.gsk4j.interop.InteropPki.Material;
 import io.gsk4j.interop.InteropPki.PeerFiles;
+import io.gsk4j.support.Engines;
 import io.gsk4j.support.Loopback;
 import io.gsk4j.testpki.TestPki.KeyType;
 import java.nio.channels.ServerSocketChannel;
@@ -77,6 +78,7 @@ class InteropMatrixTest {
     @ParameterizedTest(name = "gsk4j client -> openssl s_server, {0}, {1}, client auth {2}")
     @MethodSource("cells")
     void gskClientOpenSslServer(TlsProtocol protocol, KeyType key, boolean clientAuth) throws Exception {
+        Engines.assumeNotBoringSsl(key == KeyType.ED25519 ? Engines.ED25519 : null);
         Peers.assumeOpenSslWithTrace();
         Material m = InteropPki.of(key);
         PeerFiles f = m.write(dir);
@@ -143,6 +145,7 @@ class InteropMatrixTest {
     @ParameterizedTest(name = "gsk4j server <- openssl s_client, {0}, {1}, client auth {2}")
     @MethodSource("cells")
     void gskServerOpenSslClient(TlsProtocol protocol, KeyType key, boolean clientAuth) throws Exception {
+        Engines.assumeNotBoringSsl(key == KeyType.ED25519 ? Engines.ED25519 : null);
         Peers.assumeOpenSslWithTrace();
         Material m = InteropPki.of(key);
         PeerFiles f = m.write(dir);
@@ -206,6 +209,7 @@ class InteropMatrixTest {
     @ParameterizedTest(name = "gsk4j client -> gnutls-serv, {0}, {1}, client auth {2}")
     @MethodSource("cells")
     void gskClientGnuTlsServer(TlsProtocol protocol, KeyType key, boolean clientAuth) throws Exception {
+        Engines.assumeNotBoringSsl(key == KeyType.ED25519 ? Engines.ED25519 : null);
         Peers.assume(Peers.GNUTLS_SERV);
         Material m = InteropPki.of(key);
         PeerFiles f = m.write(dir);
@@ -267,6 +271,8 @@ class InteropMatrixTest {
     @ParameterizedTest(name = "gsk4j server <- gnutls-cli, {0}, {1}, client auth {2}")
     @MethodSource("cells")
     void gskServerGnuTlsClient(TlsProtocol protocol, KeyType key, boolean clientAuth) throws Exception {
+        Engines.assumeNotBoringSsl(key == KeyType.ED25519 ? Engines.ED25519 : null);
+        Engines.assumeNotBoringSsl(protocol == TlsProtocol.TLSV13 ? Engines.TICKET_ON_WRITE : null);
         Peers.assume(Peers.GNUTLS_CLI);
         Material m = InteropPki.of(key);
         PeerFiles f = m.write(dir);

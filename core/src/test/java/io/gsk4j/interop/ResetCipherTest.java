@@ -15,6 +15,7 @@ import io.gsk4j.attr.MiscId;
 import io.gsk4j.interop.GskSide.Options;
 import io.gsk4j.interop.InteropPki.Material;
 import io.gsk4j.interop.InteropPki.PeerFiles;
+import io.gsk4j.support.Engines;
 import io.gsk4j.support.JdkPeer;
 import io.gsk4j.support.Loopback;
 import io.gsk4j.testpki.TestPki.KeyType;
@@ -92,6 +93,7 @@ class ResetCipherTest {
 
     @Test
     void tls13ResetCipherIsAKeyUpdateAndDataFlowsAfterIt() throws Exception {
+        Engines.assumeNotBoringSsl(Engines.RESET_CIPHER);
         try (PeerServer srv = openSslServer(TlsProtocol.TLSV13);
              SocketChannel ch = GskSide.connect(srv.port, srv.process)) {
             Session s = client(ch, TlsProtocol.TLSV13);
@@ -111,6 +113,7 @@ class ResetCipherTest {
 
     @Test
     void tls12ResetCipherRenegotiatesWhereTheServerAllowsIt() throws Exception {
+        Engines.assumeNotBoringSsl(Engines.RESET_CIPHER);
         try (PeerServer srv = openSslServer(TlsProtocol.TLSV12, "-client_renegotiation");
              SocketChannel ch = GskSide.connect(srv.port, srv.process)) {
             Session s = client(ch, TlsProtocol.TLSV12);
@@ -127,6 +130,7 @@ class ResetCipherTest {
 
     @Test
     void tls12ResetCipherWithNewSessionIsAFullHandshake() throws Exception {
+        Engines.assumeNotBoringSsl(Engines.RESET_CIPHER);
         try (PeerServer srv = openSslServer(TlsProtocol.TLSV12, "-client_renegotiation");
              SocketChannel ch = GskSide.connect(srv.port, srv.process)) {
             Session s = client(ch, TlsProtocol.TLSV12);
@@ -141,6 +145,7 @@ class ResetCipherTest {
 
     @Test
     void aServerThatRefusesRenegotiationEndsTheSessionWithItsReason() throws Exception {
+        Engines.assumeNotBoringSsl(Engines.RESET_CIPHER);
         // OpenSSL 3 servers refuse client-initiated renegotiation unless told otherwise
         try (PeerServer srv = openSslServer(TlsProtocol.TLSV12);
              SocketChannel ch = GskSide.connect(srv.port, srv.process)) {
@@ -158,6 +163,7 @@ class ResetCipherTest {
     @ParameterizedTest
     @EnumSource(value = TlsProtocol.class, names = {"TLSV13", "TLSV12"})
     void theServerSideResetsTooWithOpenSslAsClient(TlsProtocol p) throws Exception {
+        Engines.assumeNotBoringSsl(Engines.RESET_CIPHER);
         Peers.assume(Peers.OPENSSL);
         Environment env = GskSide.server(dir, "server", m.server(), m.root().certificate(), false, Options.of(p));
         try (ServerSocketChannel listener = Loopback.listen()) {
@@ -189,6 +195,7 @@ class ResetCipherTest {
     @ParameterizedTest
     @EnumSource(value = TlsProtocol.class, names = {"TLSV13", "TLSV12"})
     void againstTheJdksSslSocket(TlsProtocol p) throws Exception {
+        Engines.assumeNotBoringSsl(Engines.RESET_CIPHER);
         SSLContext peer = JdkPeer.context(m.server(), m.root().certificate());
         try (ServerSocketChannel listener = Loopback.listen();
              SocketChannel ch = SocketChannel.open(listener.getLocalAddress())) {

@@ -111,7 +111,9 @@ class HttpApiReplayTest {
             assertTrue(comm.connect());
             assertTrue(comm.upgrade(TIMEOUT_SECONDS, "localhost"));
             s.freeze();
-            byte[] post = Http.body(4 << 20, 5); // far more than both socket buffers hold while s_server reads nothing
+            // far more than both socket buffers hold while s_server reads nothing: loopback autotuning
+            // grows them to tcp_wmem's and tcp_rmem's maxima (4 MiB and 32 MiB on Debian 12)
+            byte[] post = Http.body(64 << 20, 5);
             int sent = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> comm.blockWrite(post, 1));
             assertEquals(-1, sent);
             assertEquals("HTTP_BWTIMO", HttpApiComm.lastError, "CommSSL_BlockWrite's poll(POLLOUT) timed out");

@@ -26,11 +26,17 @@ public final class ForkedJvm {
 
     public static Result run(long timeoutSeconds, List<String> jvmOptions, Class<?> main, String... args)
             throws IOException, InterruptedException {
+        return run(timeoutSeconds, jvmOptions, System.getProperty("java.class.path"), main, args);
+    }
+
+    /** As above, on another class path (a test that takes a jar away, say). */
+    public static Result run(long timeoutSeconds, List<String> jvmOptions, String classPath, Class<?> main, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(classPath);
         command.add(main.getName());
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).start();

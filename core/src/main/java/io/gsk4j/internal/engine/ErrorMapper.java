@@ -6,6 +6,7 @@ import io.gsk4j.GskStatus;
 import io.gsk4j.Party;
 import io.gsk4j.TlsAlert;
 import io.gsk4j.internal.JdkMessages;
+import io.gsk4j.internal.OpenSslReasons;
 import io.gsk4j.internal.certs.GskCertificateException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -101,6 +102,10 @@ public final class ErrorMapper {
             return peerAlert(TlsAlert.ofName(alertName.get()).orElse(null), "the peer sent the fatal alert "
                     + alertName.get(), certificateWithheld, e);
         }
+        Optional<GskException> byReason = openSslReason(e, message, certificateWithheld);
+        if (byReason.isPresent()) {
+            return byReason.get();
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof AEADBadTagException || t instanceof BadPaddingException) {
                 return new GskException(GskStatus.GSK_ERROR_BAD_MAC, "a record failed its integrity check", e);
@@ -131,6 +136,28 @@ public final class ErrorMapper {
             return new GskException(GskStatus.GSK_ERROR_BAD_PEER, "the handshake failed: " + message, e);
         }
         return new GskException(GskStatus.GSK_ERROR_BAD_MESSAGE, "TLS failure: " + message, e);
+    }
+
+    /** An engine on OpenSSL or BoringSSL names its reason by code ({@link OpenSslReasons}). */
+    private static Optional<GskException> openSslReason(SSLException e, String message, boolean certificateWithheld) {
+        if (e.getClass().getName().equals(OpenSslReasons.NOT_TLS_EXCEPTION)) {
+            return Optional.of(new GskException(GskStatus.GSK_ERROR_BAD_MESSAGE, "the peer does not speak TLS", e));
+        }
+        Optional<String> found = Optional.empty();
+        for (Throwable t = e; t != null && found.isEmpty(); t = t.getCause() == t ? null : t.getCause()) {
+            found = OpenSslReasons.reason(String.valueOf(t.getMessage())); // netty may wrap the library's error
+        }
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> reason = found;
+        Optional<String> alertName = OpenSslReasons.receivedAlertName(reason.get());
+        if (alertName.isPresent()) {
+            return Optional.of(peerAlert(TlsAlert.ofName(alertName.get()).orElse(null), "the peer sent the fatal alert "
+                    + alertName.get(), certificateWithheld, e));
+        }
+        return OpenSslReasons.row(reason.get())
+                .map(r -> new GskException(r.status(), r.sentence() + " (" + reason.get() + ")", e).withRefusedBy(r.refusedBy()));
     }
 
     /** IBM i errno for a socket failure; the JDK gives only messages for these. */

@@ -317,6 +317,9 @@ public final class TlsDriver implements AutoCloseable {
         SSLEngineResult result = unwrapInto(appIn);
         switch (result.getStatus()) {
             case BUFFER_UNDERFLOW:
+                if (result.getHandshakeStatus() != HandshakeStatus.NEED_UNWRAP) {
+                    break; // it moved on without input: an OpenSSL engine finishes on the call after the Finished record
+                }
                 if (wholeRecordBuffered()) {
                     // never wait for more while a whole record is here: that would spin or hang
                     throw new SSLException("the engine did not accept a complete " + netIn.position() + "-byte record");
@@ -608,6 +611,7 @@ public final class TlsDriver implements AutoCloseable {
     private void afterDataUnwrap(SSLEngineResult result, Deadline deadline, IoMode mode) throws IOException {
         // post-handshake messages (TLS 1.3 key update, a renegotiation) may need an answer
         HandshakeStatus hs = result.getHandshakeStatus();
+        boolean probed = false;
         while (hs == HandshakeStatus.NEED_TASK || hs == HandshakeStatus.NEED_WRAP) {
             if (hs == HandshakeStatus.NEED_TASK) {
                 runTasks();
@@ -615,6 +619,12 @@ public final class TlsDriver implements AutoCloseable {
                 writeLock.lock();
                 try {
                     wrap(EMPTY, deadline, mode);
+                    if (!probed) {
+                        // an OpenSSL engine answers a record it refuses with its alert and throws the
+                        // refusal only at the next wrap; SunJSSE seals nothing here
+                        probed = true;
+                        wrap(EMPTY, deadline, mode);
+                    }
                 } finally {
                     releaseNetOutIfEmpty();
                     writeLock.unlock();
