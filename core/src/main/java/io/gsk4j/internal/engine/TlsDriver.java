@@ -134,21 +134,40 @@ public final class TlsDriver implements AutoCloseable {
     }
 
     private void takeReadBuffers() {
+        takeNetIn();
+        takeAppIn();
+    }
+
+    /** The data path takes only netIn: appIn only for a record the caller's buffer cannot take ({@link #readSome}). */
+    private void takeNetIn() {
         if (netIn == null) {
             netIn = Buffers.take(engine.getSession().getPacketBufferSize());
         }
+    }
+
+    private void takeAppIn() {
         if (appIn == null) {
             appIn = Buffers.take(engine.getSession().getApplicationBufferSize()).flip();
         }
     }
 
-    /** Gives netIn and appIn back when neither holds a byte (under the read lock). */
+    /** Whether decrypted bytes wait for the caller. */
+    private boolean plaintextHeld() {
+        return appIn != null && appIn.hasRemaining();
+    }
+
+    /** Gives netIn and appIn back, each when it holds no byte (under the read lock). */
     private void releaseReadBuffersIfEmpty() {
-        if (!KEEP_IDLE_BUFFERS && netIn != null && appIn != null && netIn.position() == 0 && !appIn.hasRemaining()) {
-            zeroUsed(appIn); // it held plaintext: clear it before anyone else gets it
+        if (KEEP_IDLE_BUFFERS) {
+            return;
+        }
+        if (netIn != null && netIn.position() == 0) {
             Buffers.give(netIn);
-            Buffers.give(appIn);
             netIn = null;
+        }
+        if (appIn != null && !appIn.hasRemaining()) {
+            zeroUsed(appIn); // it held plaintext: clear it before anyone else gets it
+            Buffers.give(appIn);
             appIn = null;
         }
     }
@@ -448,7 +467,7 @@ public final class TlsDriver implements AutoCloseable {
         try {
             begin(IoMode.BLOCKING);
             try {
-                takeReadBuffers();
+                takeNetIn();
                 return readSome(dst, deadline, IoMode.BLOCKING);
             } finally {
                 end(IoMode.BLOCKING);
@@ -469,7 +488,7 @@ public final class TlsDriver implements AutoCloseable {
         }
         try {
             begin(IoMode.ASYNC);
-            takeReadBuffers();
+            takeNetIn();
             return readSome(dst, Deadline.NONE, IoMode.ASYNC);
         } finally {
             releaseReadBuffersIfEmpty();
@@ -480,7 +499,7 @@ public final class TlsDriver implements AutoCloseable {
     private int readSome(ByteBuffer dst, Deadline deadline, IoMode mode) throws IOException {
         boolean directRefused = false;
         while (true) {
-            if (appIn.hasRemaining()) {
+            if (plaintextHeld()) {
                 return transfer(appIn, dst);
             }
             if (inboundDone) {
@@ -499,7 +518,9 @@ public final class TlsDriver implements AutoCloseable {
             if (direct) {
                 Alerts.refuseOnPlaintextFatalAlert(netIn);
                 try {
-                    result = alertOnFailure(() -> engine.unwrap(flipped(netIn), dst), mode);
+                    result = engine.unwrap(flipped(netIn), dst);
+                } catch (SSLException e) {
+                    throw alertOnFailure(e, mode);
                 } finally {
                     netIn.compact();
                 }
@@ -533,13 +554,13 @@ public final class TlsDriver implements AutoCloseable {
     }
 
     private SSLEngineResult unwrapDataRecord(IoMode mode) throws IOException {
+        takeAppIn();
         Alerts.refuseOnPlaintextFatalAlert(netIn);
-        return alertOnFailure(() -> unwrapInto(appIn), mode);
-    }
-
-    /** An engine call that may fail fatally. */
-    private interface EngineCall {
-        SSLEngineResult run() throws SSLException;
+        try {
+            return unwrapInto(appIn);
+        } catch (SSLException e) {
+            throw alertOnFailure(e, mode);
+        }
     }
 
     /**
@@ -547,13 +568,9 @@ public final class TlsDriver implements AutoCloseable {
      * message out of place) makes it queue a fatal alert: send it, bounded, as the handshake
      * does, so the peer learns why the connection ends.
      */
-    private SSLEngineResult alertOnFailure(EngineCall call, IoMode mode) throws SSLException {
-        try {
-            return call.run();
-        } catch (SSLException e) {
-            flushAlert(mode == IoMode.BLOCKING ? Deadline.afterMillis(ALERT_WAIT_MILLIS) : Deadline.NONE, mode);
-            throw e;
-        }
+    private SSLException alertOnFailure(SSLException failure, IoMode mode) {
+        flushAlert(mode == IoMode.BLOCKING ? Deadline.afterMillis(ALERT_WAIT_MILLIS) : Deadline.NONE, mode);
+        return failure;
     }
 
     /**
@@ -568,7 +585,7 @@ public final class TlsDriver implements AutoCloseable {
             return 0;
         }
         try {
-            if (appIn != null && !appIn.hasRemaining() && !inboundDone && wholeRecordBuffered()) {
+            if (!plaintextHeld() && !inboundDone && wholeRecordBuffered()) {
                 decryptWholeRecords();
             }
             int plain = appIn == null ? 0 : appIn.remaining();
@@ -582,7 +599,7 @@ public final class TlsDriver implements AutoCloseable {
     private void decryptWholeRecords() throws IOException {
         begin(IoMode.BLOCKING);
         try {
-            while (appIn != null && !appIn.hasRemaining() && !inboundDone && wholeRecordBuffered()) {
+            while (!plaintextHeld() && !inboundDone && wholeRecordBuffered()) {
                 SSLEngineResult result = unwrapDataRecord(IoMode.ASYNC);
                 afterDataUnwrap(result, Deadline.NONE, IoMode.ASYNC);
                 if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
@@ -953,13 +970,13 @@ public final class TlsDriver implements AutoCloseable {
                 throw new GskException(GskStatus.GSK_WOULD_BLOCK, "no complete record has arrived yet");
             }
             // a reader waiting on an idle connection keeps no buffers meanwhile
-            boolean idle = !handshaking && netIn.position() == 0 && !appIn.hasRemaining();
+            boolean idle = !handshaking && netIn.position() == 0 && !plaintextHeld();
             if (idle) {
                 releaseReadBuffersIfEmpty();
             }
             boolean ready = readWaiter.await(deadline);
             if (idle) {
-                takeReadBuffers();
+                takeNetIn();
             }
             if (!ready) {
                 throw new GskException(GskStatus.GSK_IBMI_ERROR_TIMED_OUT, handshaking
@@ -991,6 +1008,7 @@ public final class TlsDriver implements AutoCloseable {
         if (plausible && total <= netIn.capacity()) {
             return;
         }
+        takeAppIn();
         SSLEngineResult r = unwrapInto(appIn); // throws on a header the engine refuses
         if (r.bytesConsumed() > 0 || r.getStatus() != SSLEngineResult.Status.BUFFER_UNDERFLOW) {
             throw new SSLException("the engine took a record header without its body");
