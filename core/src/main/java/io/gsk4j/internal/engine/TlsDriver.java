@@ -77,6 +77,14 @@ public final class TlsDriver implements AutoCloseable {
     private ByteBuffer netIn;
     private ByteBuffer netOut;
     private ByteBuffer appIn;
+    /**
+     * How much smaller than a record's body the caller's buffer may be and still take its
+     * plaintext directly (under the read lock). It starts from what TLS 1.3 allows and shrinks
+     * to the engine's own rule at its first refusal: SunJSSE counts the inner type byte as
+     * plaintext, so it refuses a 1 KiB record into a 1 KiB buffer, and asking it again for
+     * every such record would cost a failed unwrap each time.
+     */
+    private int directSlack = MIN_RECORD_OVERHEAD;
     private boolean handshakeBegun;
     private volatile boolean inboundDone;
     /** Set by close() under both locks: the channel may be blocking again, so no step may touch it. */
@@ -513,7 +521,7 @@ public final class TlsDriver implements AutoCloseable {
             // it is the body less the protection (a TLS 1.3 AEAD adds its tag and the type byte),
             // so a 16 KiB buffer takes a full record; when the engine finds the buffer too small
             // after all it consumes nothing, and this record goes through appIn
-            boolean direct = !directRefused && dst.remaining() >= recordLength() - MIN_RECORD_OVERHEAD;
+            boolean direct = !directRefused && dst.remaining() >= recordLength() - directSlack;
             SSLEngineResult result;
             if (direct) {
                 Alerts.refuseOnPlaintextFatalAlert(netIn);
@@ -543,6 +551,8 @@ public final class TlsDriver implements AutoCloseable {
                 case BUFFER_OVERFLOW:
                     if (direct) {
                         directRefused = true;
+                        // the engine wants more room than this buffer had: ask it only with more
+                        directSlack = Math.max(0, Math.min(directSlack, recordLength() - dst.remaining() - 1));
                     } else {
                         appIn = grow(appIn, engine.getSession().getApplicationBufferSize(), true);
                     }
