@@ -1,9 +1,8 @@
 package io.gsk4j.internal.engine;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Queue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -33,7 +32,11 @@ public final class Buffers {
     private static final int SPREAD = 16;
 
     private static volatile IntFunction<ByteBuffer> allocator = HEAP;
-    private static final Map<Integer, Pool> POOLS = new ConcurrentHashMap<>();
+    /**
+     * One pool per buffer size, copied on write: an engine uses two or three sizes, and a scan
+     * of them costs less than a map keyed by a boxed size (an Integer allocated per call).
+     */
+    private static volatile Pool[] pools = new Pool[0];
 
     private Buffers() {
     }
@@ -45,7 +48,7 @@ public final class Buffers {
 
     /** A cleared buffer of exactly {@code size} bytes, from the pool when it has one. */
     static ByteBuffer take(int size) {
-        Pool pool = POOLS.get(size);
+        Pool pool = pool(size, false);
         ByteBuffer b = pool == null ? null : pool.poll();
         return b != null ? b.clear() : allocate(size);
     }
@@ -55,13 +58,35 @@ public final class Buffers {
         if (buffer == null || allocator != HEAP || !buffer.hasArray() || buffer.isReadOnly()) {
             return; // a test allocator's buffers stay out of the pool
         }
-        POOLS.computeIfAbsent(buffer.capacity(), c -> new Pool()).offer(buffer);
+        pool(buffer.capacity(), true).offer(buffer);
+    }
+
+    private static Pool pool(int size, boolean create) {
+        for (Pool p : pools) {
+            if (p.bufferSize == size) {
+                return p;
+            }
+        }
+        return create ? addPool(size) : null;
+    }
+
+    private static synchronized Pool addPool(int size) {
+        Pool[] now = pools;
+        for (Pool p : now) {
+            if (p.bufferSize == size) {
+                return p;
+            }
+        }
+        Pool[] more = Arrays.copyOf(now, now.length + 1);
+        more[now.length] = new Pool(size);
+        pools = more;
+        return more[now.length];
     }
 
     /** Test seam: replaces the allocator until {@link #reset()}. Not for production use. */
     public static void replaceForTest(IntFunction<ByteBuffer> testAllocator) {
         allocator = testAllocator;
-        POOLS.clear(); // every buffer must now come from the test's allocator
+        pools = new Pool[0]; // every buffer must now come from the test's allocator
     }
 
     public static void reset() {
@@ -69,9 +94,14 @@ public final class Buffers {
     }
 
     private static final class Pool {
+        private final int bufferSize;
         private final AtomicReferenceArray<ByteBuffer> homes = new AtomicReferenceArray<>(HOME_SLOTS * SPREAD);
         private final Queue<ByteBuffer> free = new ConcurrentLinkedQueue<>();
         private final AtomicInteger size = new AtomicInteger();
+
+        Pool(int bufferSize) {
+            this.bufferSize = bufferSize;
+        }
 
         ByteBuffer poll() {
             int home = home();
