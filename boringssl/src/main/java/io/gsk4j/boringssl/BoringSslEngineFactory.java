@@ -15,12 +15,15 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.internal.tcnative.SSL;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
 
 /**
  * BoringSSL, statically linked into netty-tcnative, as gsk4j's engine: {@code GSK4J_TLS_ENGINE}
@@ -122,6 +125,32 @@ public final class BoringSslEngineFactory implements TlsEngineFactory {
             Set<String> protocols = new HashSet<>(Arrays.asList(engine.getSupportedProtocols()));
             params.setProtocols(Arrays.stream(params.getProtocols()).filter(protocols::contains).toArray(String[]::new));
             params.setAlgorithmConstraints(null);
+        }
+
+        /**
+         * A client forgets every session it cached for the engine's peer: BoringSSL caches each TLS 1.3
+         * ticket as a session of its own, and invalidating the handshake's session leaves them usable.
+         * A server cannot revoke a stateless ticket it issued: it forgets the session and replaces its
+         * ticket keys, so no ticket issued before the reset, this client's or another's, resumes.
+         */
+        @Override
+        public void forget(SSLEngine engine) {
+            engine.getSession().invalidate();
+            if (engine.getUseClientMode()) {
+                forgetPeer(engine.getPeerHost(), engine.getPeerPort());
+            } else {
+                ((OpenSslSessionContext) server.sessionContext()).setTicketKeys(TicketKeys.fresh());
+            }
+        }
+
+        private void forgetPeer(String host, int port) {
+            SSLSessionContext cache = client.sessionContext();
+            for (byte[] id : Collections.list(cache.getIds())) {
+                SSLSession cached = cache.getSession(id);
+                if (cached != null && cached.getPeerPort() == port && host != null && host.equalsIgnoreCase(cached.getPeerHost())) {
+                    cached.invalidate();
+                }
+            }
         }
 
         /** OpenSSL keeps a session's creation time in seconds: ask it whether it reused one. */
