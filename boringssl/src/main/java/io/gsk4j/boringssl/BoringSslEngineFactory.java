@@ -13,11 +13,14 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.internal.tcnative.SSL;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
@@ -79,7 +82,23 @@ public final class BoringSslEngineFactory implements TlsEngineFactory {
         if (v == null && SSL.class.getModule().getDescriptor() != null) { // on the module path
             v = SSL.class.getModule().getDescriptor().rawVersion().orElse(null);
         }
+        if (v == null) { // shaded into one jar (the gsk4j command): the manifest is not netty's
+            v = pomVersion();
+        }
         return v == null ? "unknown version" : v;
+    }
+
+    private static String pomVersion() {
+        try (InputStream in = SSL.class.getResourceAsStream("/META-INF/maven/io.netty/netty-tcnative-classes/pom.properties")) {
+            if (in == null) {
+                return null;
+            }
+            Properties pom = new Properties();
+            pom.load(in);
+            return pom.getProperty("version");
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** One environment's two contexts: netty's contexts are either a client's or a server's. */
