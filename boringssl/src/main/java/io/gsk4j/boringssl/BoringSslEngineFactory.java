@@ -106,15 +106,21 @@ public final class BoringSslEngineFactory implements TlsEngineFactory {
         private final SslContext client;
         private final SslContext server;
         private final String implementation;
+        private final TicketKeys ticketKeys;
 
         Source(SslContext client, SslContext server, String implementation) {
             this.client = client;
             this.server = server;
             this.implementation = implementation;
+            OpenSslSessionContext serverSessions = (OpenSslSessionContext) server.sessionContext();
+            this.ticketKeys = new TicketKeys(serverSessions::setTicketKeys, System::nanoTime, TicketKeys.ROTATION);
         }
 
         @Override
         public SSLEngine createEngine(boolean clientMode, String peerHost, int port) {
+            if (!clientMode) {
+                ticketKeys.rotateIfDue();
+            }
             return (clientMode ? client : server).newEngine(ByteBufAllocator.DEFAULT, peerHost, port);
         }
 
@@ -150,7 +156,7 @@ public final class BoringSslEngineFactory implements TlsEngineFactory {
          * A client forgets every session it cached for the engine's peer: BoringSSL caches each TLS 1.3
          * ticket as a session of its own, and invalidating the handshake's session leaves them usable.
          * A server cannot revoke a stateless ticket it issued: it forgets the session and replaces its
-         * ticket keys, so no ticket issued before the reset, this client's or another's, resumes.
+         * ticket keys ({@link TicketKeys}), so no ticket issued before the reset, this client's or another's, resumes.
          */
         @Override
         public void forget(SSLEngine engine) {
@@ -158,7 +164,7 @@ public final class BoringSslEngineFactory implements TlsEngineFactory {
             if (engine.getUseClientMode()) {
                 forgetPeer(engine.getPeerHost(), engine.getPeerPort());
             } else {
-                ((OpenSslSessionContext) server.sessionContext()).setTicketKeys(TicketKeys.fresh());
+                ticketKeys.forgetAll();
             }
         }
 
