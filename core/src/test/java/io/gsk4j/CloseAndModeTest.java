@@ -16,6 +16,7 @@ import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.support.Blocking;
 import io.gsk4j.support.JdkPeer;
 import io.gsk4j.support.Loopback;
+import io.gsk4j.support.SharedState;
 import io.gsk4j.support.Stores;
 import io.gsk4j.testpki.TestPki;
 import io.gsk4j.testpki.TestPki.Ca;
@@ -32,11 +33,13 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * Issue 11's hangs and wrong codes at a close, a mode change or the peer's close_notify,
  * each on real loopback sockets with a gsk4j peer, each bounded by its own wait.
  */
+@ResourceLock(SharedState.COMPLETION_PORTS) // one test opens a completion port; AsyncSessionTest counts them
 class CloseAndModeTest {
     private static final Duration BOUND = Duration.ofSeconds(5);
     private static final int ROUNDS = 20;

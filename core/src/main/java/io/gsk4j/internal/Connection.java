@@ -299,6 +299,7 @@ public final class Connection {
     /** The engine is done: the checks made after it, then the negotiated values. */
     private void finishHandshake(TlsDriver d, IoMode mode) throws GskException {
         checkRenegotiationIndication(d, mode);
+        checkResumedPeer(d, mode);
         synchronized (this) {
             if (state == SessionState.CLOSED) {
                 throw new GskException(GskStatus.GSK_IBMI_ERROR_CLOSED, "the session was closed during the handshake");
@@ -359,6 +360,26 @@ public final class Connection {
             throw failHandshake(new GskException(GskStatus.GSK_ERROR_NO_RI_INDICATION,
                     "the peer did not signal RFC 5746 secure renegotiation, which this session requires"), mode);
         }
+    }
+
+    /**
+     * Resuming a session does not let a peer past this session's own judgement: a chain that
+     * another session of the environment accepted (under PASSTHRU, say) and this one refuses ends
+     * the handshake with the status a full handshake would have given.
+     */
+    private void checkResumedPeer(TlsDriver d, IoMode mode) throws GskException {
+        Optional<ChainVerdict> refused = NegotiatedValues.refusalOfResumed(setup);
+        if (refused.isEmpty()) {
+            return;
+        }
+        if (mode == IoMode.BLOCKING) {
+            d.closeOutboundQuietly(Deadline.afterMillis(ALERT_WAIT_MILLIS));
+        } else {
+            d.flushAlert(Deadline.NONE, mode);
+        }
+        ChainVerdict v = refused.get();
+        throw failHandshake(GskException.validation(v.status(), v.validationCode(),
+                "the resumed session's peer chain fails this session's validation: " + v.reason(), null), mode);
     }
 
     /** The sticky failure, as the call that failed threw it; empty while the session has not failed. */

@@ -10,6 +10,7 @@ import io.gsk4j.attr.HandleKind;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.certs.ChainValidator;
 import io.gsk4j.internal.certs.EngineBindings;
+import io.gsk4j.internal.certs.FirstVerdicts;
 import io.gsk4j.internal.certs.GskKeyManager;
 import io.gsk4j.internal.certs.GskTrustManager;
 import io.gsk4j.internal.certs.KeyMaterial;
@@ -44,6 +45,8 @@ public final class EnvironmentSnapshot {
     private final OcspChecker ocsp;
     private final ValidationPolicy.Profile defaultProfile;
     private final CrlFetcher crlFetcher;
+    private final FirstVerdicts firstVerdicts;
+    private volatile HandshakeDefaults handshakeDefaults;
 
     private EnvironmentSnapshot(AttributeValues values, StoreLocations locations, KeyMaterial keyMaterial,
             List<X509CRL> crls, EngineBindings bindings, TlsEngines.Opened engines, OcspChecker ocsp) {
@@ -57,6 +60,26 @@ public final class EnvironmentSnapshot {
         this.crlFetcher = values.isOn(EnumAttribute.GSK4J_CRL_DP_ENABLE) ? new CrlFetcher(OcspConfig.settings(values)) : null;
         this.defaultProfile = ProfileChoice.environmentDefault(
                 values.buffer(BufferAttribute.GSK_IBMI_APPLICATION_ID).orElse(null), locations.applicationDefinitions());
+        this.firstVerdicts = new FirstVerdicts(values.number(NumericAttribute.GSK_V3_SESSION_TIMEOUT));
+    }
+
+    /**
+     * Protocols, suites and signature algorithms from the environment's attributes, for the
+     * sessions that keep them; made on first use. A failure is not kept: each session's
+     * handshake fails with it, as it did when every handshake worked these out itself.
+     */
+    HandshakeDefaults handshakeDefaults() throws GskException {
+        HandshakeDefaults d = handshakeDefaults;
+        if (d == null) {
+            d = HandshakeDefaults.of(values); // two sessions may both make them: the same values, one kept
+            handshakeDefaults = d;
+        }
+        return d;
+    }
+
+    /** What each session's full handshake found about its peer's chain, for the session when it resumes. */
+    public FirstVerdicts firstVerdicts() {
+        return firstVerdicts;
     }
 
     /** Fetches CRLs from distribution points (GSK4J_CRL_DP_ENABLE), or null when off. */

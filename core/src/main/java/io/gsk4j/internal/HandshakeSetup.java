@@ -12,6 +12,7 @@ import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.certs.ChainValidator;
 import io.gsk4j.internal.certs.EngineBindings;
+import io.gsk4j.internal.certs.FirstVerdicts;
 import io.gsk4j.internal.certs.KeyMaterial;
 import io.gsk4j.internal.certs.Revocation;
 import io.gsk4j.internal.certs.SessionBinding;
@@ -57,9 +58,11 @@ public final class HandshakeSetup {
     private final String sentServerName;
     private final HelloCapture helloCapture;
     private final long startedAtMillis;
+    private final FirstVerdicts firstVerdicts;
 
     private HandshakeSetup(SSLEngine engine, SocketChannel channel, SessionBinding binding, List<X509Certificate> localChain,
-            boolean client, boolean expectsPeerCertificate, String sentServerName, HelloCapture helloCapture) {
+            boolean client, boolean expectsPeerCertificate, String sentServerName, HelloCapture helloCapture,
+            FirstVerdicts firstVerdicts) {
         this.engine = engine;
         this.channel = channel;
         this.binding = binding;
@@ -69,6 +72,7 @@ public final class HandshakeSetup {
         this.sentServerName = sentServerName;
         this.helloCapture = helloCapture;
         this.startedAtMillis = System.currentTimeMillis();
+        this.firstVerdicts = firstVerdicts;
     }
 
     /** The channel behind a GSK_FD value, checked to exist. */
@@ -86,8 +90,9 @@ public final class HandshakeSetup {
         EnumValue type = values.enumValue(EnumAttribute.GSK_SESSION_TYPE);
         boolean client = type == EnumValue.GSK_CLIENT_SESSION;
 
-        Set<TlsProtocol> protocols = negotiableProtocols(values);
-        List<CipherSpec> ciphers = CipherLists.resolve(values, protocols);
+        // what depends on the protocol and cipher attributes alone is the environment's, unless the session changed them
+        HandshakeDefaults defaults = HandshakeDefaults.appliesTo(values, env.values()) ? env.handshakeDefaults()
+                : HandshakeDefaults.of(values);
 
         KeyMaterial keys = sessionKeys(env, values);
         ChainValidator validator = keys == env.keyMaterial() ? env.validator()
@@ -96,8 +101,8 @@ public final class HandshakeSetup {
             throw new GskException(GskStatus.GSK_ERROR_NO_CERTIFICATE,
                     "a server session needs a certificate with its private key, and the store " + keys.source() + " has none");
         }
-        SignatureAlgorithms signatures = SignatureAlgorithms.fromAttributes(values);
-        SessionBinding binding = binding(env, values, keys, validator, client, EngineBindings.newAlias(), null);
+        SessionBinding binding = binding(env, values, keys, validator, client, EngineBindings.newAlias(), null,
+                defaults.signatures());
 
         InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
         String serverName = values.buffer(BufferAttribute.GSK_SSL_EXTN_SERVERNAME_REQUEST).filter(s -> !s.isBlank()).orElse(null);
@@ -106,7 +111,7 @@ public final class HandshakeSetup {
         engine.setUseClientMode(client);
 
         SSLParameters params = engine.getSSLParameters();
-        applyCommon(params, protocols, ciphers, signatures);
+        defaults.applyTo(params);
         EngineLimits.narrow(env, params, engine); // an engine other than SunJSSE may lack some of the suites
         boolean expectsPeer = client;
         String sentName = null;
@@ -128,7 +133,8 @@ public final class HandshakeSetup {
         EnumAttribute critical = client ? EnumAttribute.GSK_EXTENDED_RENEGOTIATION_CRITICAL_CLIENT
                 : EnumAttribute.GSK_EXTENDED_RENEGOTIATION_CRITICAL_SERVER;
         HelloCapture capture = values.isOn(critical) ? new HelloCapture() : null;
-        return new HandshakeSetup(engine, channel, binding, keys.chain(), client, expectsPeer, sentName, capture);
+        return new HandshakeSetup(engine, channel, binding, keys.chain(), client, expectsPeer, sentName, capture,
+                env.firstVerdicts());
     }
 
     /** The protocols to offer; none at all because of the runtime's policy fails as no ciphers. */
@@ -153,16 +159,22 @@ public final class HandshakeSetup {
      */
     public static SessionBinding binding(EnvironmentSnapshot env, AttributeValues values, KeyMaterial keys,
             ChainValidator validator, boolean client, String alias, String hostFallback) {
-        EnumAttribute authId = client ? EnumAttribute.GSK_SERVER_AUTH_TYPE : EnumAttribute.GSK_CLIENT_AUTH_TYPE;
-        EnumValue auth = values.enumValue(authId);
-        SessionBinding.PeerAuth peerAuth = auth == EnumValue.GSK_SERVER_AUTH_PASSTHRU || auth == EnumValue.GSK_CLIENT_AUTH_PASSTHRU
-                ? SessionBinding.PeerAuth.PASSTHRU : SessionBinding.PeerAuth.FULL;
         SignatureAlgorithms signatures;
         try {
             signatures = SignatureAlgorithms.fromAttributes(values);
         } catch (GskException e) {
             throw new IllegalStateException("GSK_SSL_EXTN_SIGALG was checked at init", e);
         }
+        return binding(env, values, keys, validator, client, alias, hostFallback, signatures);
+    }
+
+    /** The same, with GSK_SSL_EXTN_SIGALG already parsed (null when unset). */
+    private static SessionBinding binding(EnvironmentSnapshot env, AttributeValues values, KeyMaterial keys,
+            ChainValidator validator, boolean client, String alias, String hostFallback, SignatureAlgorithms signatures) {
+        EnumAttribute authId = client ? EnumAttribute.GSK_SERVER_AUTH_TYPE : EnumAttribute.GSK_CLIENT_AUTH_TYPE;
+        EnumValue auth = values.enumValue(authId);
+        SessionBinding.PeerAuth peerAuth = auth == EnumValue.GSK_SERVER_AUTH_PASSTHRU || auth == EnumValue.GSK_CLIENT_AUTH_PASSTHRU
+                ? SessionBinding.PeerAuth.PASSTHRU : SessionBinding.PeerAuth.FULL;
         return new SessionBinding(alias, keys.privateKey().orElse(null), keys.chain(), validator, peerAuth,
                 values.validationCallback().orElse(null), signatures, revocation(env, values),
                 validationPolicy(values, client, env.defaultProfile(), hostFallback));
@@ -316,6 +328,11 @@ public final class HandshakeSetup {
 
     public long startedAtMillis() {
         return startedAtMillis;
+    }
+
+    /** The environment's record of what full handshakes found, for resumed sessions. */
+    FirstVerdicts firstVerdicts() {
+        return firstVerdicts;
     }
 
     /** The SNI name: the one we sent as a client, the one received as a server. */

@@ -8,6 +8,7 @@ import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.internal.certs.ChainVerdict;
+import io.gsk4j.internal.certs.FirstVerdicts;
 import io.gsk4j.spi.TlsEngineSource;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -28,6 +29,25 @@ final class NegotiatedValues {
     private NegotiatedValues() {
     }
 
+    /**
+     * A resumed session whose peer's chain has no verdict under this session's judgement (another
+     * session of the environment, judging differently, began it: say PASSTHRU let an expired chain
+     * through and this session authenticates fully) is judged now; returns the verdict when this
+     * session refuses it, as its full handshake would have.
+     */
+    static Optional<ChainVerdict> refusalOfResumed(HandshakeSetup setup) {
+        if (setup.binding().verdict() != null) {
+            return Optional.empty(); // a full handshake: the trust manager judged it
+        }
+        SSLSession session = setup.engine().getSession();
+        List<X509Certificate> chain = peerCertificates(session);
+        if (chain.isEmpty() || setup.firstVerdicts().recall(session.getCreationTime(), chain, setup.binding(),
+                System.currentTimeMillis()) != null) {
+            return Optional.empty();
+        }
+        return setup.binding().judgeResumed(chain) ? Optional.of(setup.binding().verdict()) : Optional.empty();
+    }
+
     /** After a successful handshake; returns the peer's chain as it sent it (leaf first). */
     static List<X509Certificate> recordSuccess(AttributeValues values, HandshakeSetup setup, TlsEngineSource engines) {
         SSLSession session = setup.engine().getSession();
@@ -46,11 +66,21 @@ final class NegotiatedValues {
         values.record(BufferAttribute.GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT, setup.binding().unknownRevocationSubject());
         List<X509Certificate> peerChain = peerCertificates(session);
         ChainVerdict verdict = setup.binding().verdict();
-        if (verdict == null && !peerChain.isEmpty()) {
-            // a resumed session: its chain was judged when the session began; judge it again for the record
-            verdict = setup.binding().judgeAgain(peerChain);
-        }
+        FirstVerdicts.Codes first = null;
         if (verdict != null) {
+            setup.firstVerdicts().remember(session.getCreationTime(), peerChain, setup.binding(), verdict);
+        } else if (!peerChain.isEmpty()) {
+            // a resumed session: its chain was judged when the session began; report that verdict,
+            // or, when it is not known under this session's judgement, judge the chain again for the record
+            first = setup.firstVerdicts().recall(session.getCreationTime(), peerChain, setup.binding(), System.currentTimeMillis());
+            if (first == null) {
+                verdict = setup.binding().judgeAgain(peerChain);
+            }
+        }
+        if (first != null) {
+            values.record(NumericAttribute.GSK_CERTIFICATE_VALIDATION_CODE, first.status());
+            values.record(NumericAttribute.GSK_LAST_VALIDATION_ERROR, first.validation());
+        } else if (verdict != null) {
             values.record(NumericAttribute.GSK_CERTIFICATE_VALIDATION_CODE, verdict.status().code());
             values.record(NumericAttribute.GSK_LAST_VALIDATION_ERROR, verdict.validationCode());
         } else {

@@ -158,6 +158,16 @@ public final class SignatureAlgorithms {
     }
 
     @Override
+    public boolean equals(Object o) {
+        return o instanceof SignatureAlgorithms && allowed.equals(((SignatureAlgorithms) o).allowed);
+    }
+
+    @Override
+    public int hashCode() {
+        return allowed.hashCode();
+    }
+
+    @Override
     public String toString() {
         return "signature algorithms " + List.copyOf(allowed);
     }

@@ -175,9 +175,8 @@ class InteropMatrixTest {
                             s.getEnum(EnumAttribute.GSK_SID_FIRST), round == 0 ? "a full handshake" : "s_client -sess_in resumes");
                     if (clientAuth) {
                         assertArrayEquals(m.client().leaf().getEncoded(), s.peerCertificates().get(0).getEncoded());
-                        if (round == 0) { // a resumed session reads 403 here: CoreBugsTest#resumedSessionsKeepTheirValidationCode
-                            assertEquals(0, s.validationCode(), "GSK_CERTIFICATE_VALIDATION_CODE");
-                        }
+                        // resumed, the session reports what its full handshake found (ResumedVerdictTest)
+                        assertEquals(0, s.validationCode(), "GSK_CERTIFICATE_VALIDATION_CODE");
                     } else {
                         assertTrue(s.peerCertificates().isEmpty());
                     }

@@ -102,6 +102,8 @@ class ResetCipherTest {
             roundTrip(s, srv, "2"); // the peer's own KeyUpdate (we asked for one) arrives before this line
             s.misc(MiscId.GSK_RESET_CIPHER_WITHNEWSESSION);
             roundTrip(s, srv, "3");
+            // s_server prints its trace after the bytes leave: wait for it rather than take it mid-line
+            srv.process.awaitOutput(o -> count(o, ">>> TLS 1.3, Handshake [length 0005], KeyUpdate") >= 2, PEER_WAIT);
             String out = srv.process.stdoutText();
             assertEquals(2, count(out, "<<< TLS 1.3, Handshake [length 0005], KeyUpdate"), out);
             assertEquals(2, count(out, ">>> TLS 1.3, Handshake [length 0005], KeyUpdate"), out);

@@ -3,6 +3,7 @@ package io.gsk4j.internal.certs;
 import io.gsk4j.GskStatus;
 import io.gsk4j.ValidationReason;
 import io.gsk4j.internal.crl.CrlCheck;
+import io.gsk4j.internal.validation.AnchorFacts;
 import io.gsk4j.internal.validation.ValidationPolicy;
 import io.gsk4j.internal.validation.ValidationPolicy.Profile;
 import io.gsk4j.internal.validation.ValidationPolicy.Purpose;
@@ -46,6 +47,9 @@ public final class ChainValidator {
 
     private final List<X509Certificate> anchors;
     private final List<X509CRL> crls;
+    /** What the trusted certificates say, worked out once here rather than on every validation. */
+    private final PathBuilder.Anchors anchorIndex;
+    private final AnchorFacts anchorFacts;
 
     public ChainValidator(List<X509Certificate> trusted) {
         this(trusted, List.of());
@@ -55,6 +59,16 @@ public final class ChainValidator {
     public ChainValidator(List<X509Certificate> trusted, List<X509CRL> crls) {
         this.anchors = List.copyOf(trusted);
         this.crls = List.copyOf(crls);
+        this.anchorIndex = new PathBuilder.Anchors(anchors);
+        this.anchorFacts = AnchorFacts.of(anchors);
+    }
+
+    /** The same anchors (and what was worked out from them) with other revocation lists. */
+    private ChainValidator(ChainValidator same, List<X509CRL> crls) {
+        this.anchors = same.anchors;
+        this.crls = List.copyOf(crls);
+        this.anchorIndex = same.anchorIndex;
+        this.anchorFacts = same.anchorFacts;
     }
 
     public List<X509Certificate> anchors() {
@@ -86,7 +100,7 @@ public final class ChainValidator {
         }
         List<X509CRL> all = new ArrayList<>(crls);
         all.addAll(moreCrls);
-        return new ChainValidator(anchors, all).validate(chain, now, policy);
+        return new ChainValidator(this, all).validate(chain, now, policy);
     }
 
     private ChainVerdict validate(X509Certificate[] presented, Date instant, ValidationPolicy policy, Set<Purpose> purposes) {
@@ -97,7 +111,7 @@ public final class ChainValidator {
         Date now = new Date(Math.floorDiv(instant.getTime(), 1000L) * 1000L);
         X509Certificate[] chain = presented.length > MAX_PRESENTED ? Arrays.copyOf(presented, MAX_PRESENTED) : presented;
         List<X509Certificate> sent = Arrays.asList(chain).subList(1, chain.length);
-        PathBuilder builder = new PathBuilder(anchors, sent, (path, anchor) -> judgePath(path, anchor, now, policy, purposes));
+        PathBuilder builder = new PathBuilder(anchorIndex, sent, new PathJudge(now, policy, purposes));
         PathBuilder.Outcome found = builder.build(chain[0], MAX_PRESENTED);
         if (found.verdict() != null) {
             return found.verdict();
@@ -113,20 +127,41 @@ public final class ChainValidator {
                         + (found.exhausted() ? " (path building stopped at its work limit)" : ""));
     }
 
+    /**
+     * Judges the paths of one validation. A class, not a lambda: a lambda's call site is linked
+     * on first use, and a link that fails while the heap is full stays failed (see ValidationRules).
+     */
+    private final class PathJudge implements PathBuilder.Judge {
+        private final Date now;
+        private final ValidationPolicy policy;
+        private final Set<Purpose> purposes;
+
+        PathJudge(Date now, ValidationPolicy policy, Set<Purpose> purposes) {
+            this.now = now;
+            this.policy = policy;
+            this.purposes = purposes;
+        }
+
+        @Override
+        public ChainVerdict judge(List<X509Certificate> belowAnchor, X509Certificate anchor) {
+            return judgePath(belowAnchor, anchor, now, policy, purposes);
+        }
+    }
+
     /** One complete path, the questions in order; see the class comment. */
     private ChainVerdict judgePath(List<X509Certificate> path, X509Certificate anchor, Date now, ValidationPolicy policy,
                                    Set<Purpose> purposes) {
         ChainVerdict time = validity(path, anchor, now);
         if (time != null) {
             // PASSTHRU lets an expired chain through only when nothing else is wrong with it
-            return time.passable(ValidationRules.check(path, anchor, baseline(policy), purposes) == null);
+            return time.passable(ValidationRules.check(path, anchor, baseline(policy), purposes, anchorFacts) == null);
         }
-        Violation broken = ValidationRules.check(path, anchor, policy, purposes);
+        Violation broken = ValidationRules.check(path, anchor, policy, purposes, anchorFacts);
         if (broken != null) {
             ChainVerdict refused = ChainVerdict.refusedBy(broken);
             if (policy.profile() == Profile.STRICT) {
                 // a rule only the opt-in STRICT profile has never aborts a PASSTHRU session
-                boolean baselineAccepts = ValidationRules.check(path, anchor, baseline(policy), purposes) == null
+                boolean baselineAccepts = ValidationRules.check(path, anchor, baseline(policy), purposes, anchorFacts) == null
                         && pkix(path, anchor, now, true).ok() && CrlCheck.check(path, anchor, crls, now) == null;
                 return refused.passable(baselineAccepts);
             }

@@ -36,8 +36,41 @@ final class PathBuilder {
     record Outcome(ChainVerdict verdict, boolean badSignatureSeen, boolean exhausted, X509Certificate stuckAt) {
     }
 
-    private final Set<X509Certificate> anchors;
-    private final Map<X500Principal, List<X509Certificate>> bySubject = new HashMap<>();
+    /**
+     * What a search needs to know of the trusted certificates, made once per validator: they do
+     * not change with the peer's chain.
+     */
+    static final class Anchors {
+        private final Set<X509Certificate> set;
+        private final Map<X500Principal, List<X509Certificate>> bySubject = new HashMap<>();
+        private final Map<X509Certificate, byte[]> subjectKeyIds = new IdentityHashMap<>();
+
+        Anchors(List<X509Certificate> trusted) {
+            this.set = new LinkedHashSet<>(trusted);
+            for (X509Certificate c : trusted) {
+                index(bySubject, c);
+                subjectKeyIds.put(c, KeyIds.subjectKeyId(c));
+            }
+        }
+
+        boolean contains(X509Certificate c) {
+            return set.contains(c);
+        }
+
+        List<X509Certificate> named(X500Principal subject) {
+            List<X509Certificate> named = bySubject.get(subject);
+            return named == null ? List.of() : named;
+        }
+
+        /** A certificate's subject key identifier, from the index when it is one of these anchors. */
+        byte[] subjectKeyId(X509Certificate c) {
+            return subjectKeyIds.containsKey(c) ? subjectKeyIds.get(c) : KeyIds.subjectKeyId(c);
+        }
+    }
+
+    private final Anchors anchors;
+    /** The certificates the peer sent that are not anchors, by subject. */
+    private final Map<X500Principal, List<X509Certificate>> sentBySubject = new HashMap<>();
     private final Map<X509Certificate, Map<X509Certificate, Boolean>> signatures = new IdentityHashMap<>();
     private final Judge judge;
     private int tries;
@@ -48,23 +81,44 @@ final class PathBuilder {
     private X509Certificate stuckAt;
 
     PathBuilder(List<X509Certificate> trusted, List<X509Certificate> sent, Judge judge) {
-        this.anchors = new LinkedHashSet<>(trusted);
+        this(new Anchors(trusted), sent, judge);
+    }
+
+    PathBuilder(Anchors anchors, List<X509Certificate> sent, Judge judge) {
+        this.anchors = anchors;
         this.judge = judge;
-        for (X509Certificate c : trusted) {
-            index(c);
-        }
         for (X509Certificate c : sent) {
             if (!anchors.contains(c)) {
-                index(c);
+                index(sentBySubject, c);
             }
         }
     }
 
-    private void index(X509Certificate c) {
-        List<X509Certificate> list = bySubject.computeIfAbsent(c.getSubjectX500Principal(), k -> new ArrayList<>());
+    private static void index(Map<X500Principal, List<X509Certificate>> bySubject, X509Certificate c) {
+        // no lambdas on the validation path: see ChainValidator.PathJudge
+        List<X509Certificate> list = bySubject.get(c.getSubjectX500Principal());
+        if (list == null) {
+            list = new ArrayList<>();
+            bySubject.put(c.getSubjectX500Principal(), list);
+        }
         if (!list.contains(c)) {
             list.add(c);
         }
+    }
+
+    /** Certificates named c's issuer: the trusted ones first, then those the peer sent. */
+    private List<X509Certificate> named(X509Certificate c) {
+        List<X509Certificate> trusted = anchors.named(c.getIssuerX500Principal());
+        List<X509Certificate> sent = sentBySubject.get(c.getIssuerX500Principal());
+        if (sent == null) {
+            return trusted;
+        }
+        if (trusted.isEmpty()) {
+            return sent;
+        }
+        List<X509Certificate> all = new ArrayList<>(trusted);
+        all.addAll(sent);
+        return all;
     }
 
     /**
@@ -168,7 +222,7 @@ final class PathBuilder {
 
     /** Issuers by name, those whose key identifier agrees with the AKI first, those that disagree last. */
     private List<X509Certificate> candidates(X509Certificate c) {
-        List<X509Certificate> named = bySubject.getOrDefault(c.getIssuerX500Principal(), List.of());
+        List<X509Certificate> named = named(c);
         if (named.size() < 2) {
             return named;
         }
@@ -180,7 +234,7 @@ final class PathBuilder {
         List<X509Certificate> unknown = new ArrayList<>();
         List<X509Certificate> other = new ArrayList<>();
         for (X509Certificate n : named) {
-            byte[] has = KeyIds.subjectKeyId(n);
+            byte[] has = anchors.subjectKeyId(n);
             (has == null ? unknown : Arrays.equals(has, wanted) ? match : other).add(n);
         }
         match.addAll(unknown);
@@ -189,13 +243,25 @@ final class PathBuilder {
     }
 
     private boolean verifies(X509Certificate c, X509Certificate issuer) {
-        return signatures.computeIfAbsent(c, k -> new IdentityHashMap<>()).computeIfAbsent(issuer, i -> {
-            try {
-                c.verify(i.getPublicKey());
-                return true;
-            } catch (GeneralSecurityException | RuntimeException e) {
-                return false;
-            }
-        });
+        Map<X509Certificate, Boolean> byIssuer = signatures.get(c);
+        if (byIssuer == null) {
+            byIssuer = new IdentityHashMap<>();
+            signatures.put(c, byIssuer);
+        }
+        Boolean known = byIssuer.get(issuer);
+        if (known == null) {
+            known = verifiesNow(c, issuer);
+            byIssuer.put(issuer, known);
+        }
+        return known;
+    }
+
+    private static boolean verifiesNow(X509Certificate c, X509Certificate issuer) {
+        try {
+            c.verify(issuer.getPublicKey());
+            return true;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
     }
 }

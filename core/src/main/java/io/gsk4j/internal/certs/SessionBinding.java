@@ -44,6 +44,21 @@ public final class SessionBinding {
         this.peerAuth = peerAuth;
     }
 
+    /**
+     * Everything that decides the verdict on a given chain besides the time: two bindings with
+     * equal judgements record the same verdict for it. The validator counts by identity (a
+     * session with its own store has its own).
+     */
+    private record Judgement(ChainValidator validator, ValidationPolicy policy, SignatureAlgorithms signatureAlgorithms,
+                             boolean revocation, CertValidationCallback callback, PeerAuth peerAuth) {
+    }
+
+    /** How this session judges its peer (see {@link FirstVerdicts}); equal for sessions that judge alike. */
+    Object judgement() {
+        // made when asked (twice per handshake at most), not kept: an idle session holds nothing more
+        return new Judgement(validator, policy, signatureAlgorithms, revocation != null, callback, peerAuth);
+    }
+
     public String alias() {
         return alias;
     }
@@ -126,6 +141,18 @@ public final class SessionBinding {
 
     void record(ChainVerdict v) {
         this.verdict = v;
+    }
+
+    /**
+     * A resumed session's chain, judged again because no verdict is known under this session's
+     * judgement: records the verdict and returns whether this session refuses it, as its trust
+     * manager would have in a full handshake (only PASSTHRU lets an expired or untrusted chain by;
+     * a validation callback is not asked again, so a failure it might have waved through stands).
+     */
+    public boolean judgeResumed(List<X509Certificate> chain) {
+        ChainVerdict v = judgeAgain(chain);
+        record(v);
+        return !v.ok() && !(peerAuth == PeerAuth.PASSTHRU && v.passableInPassthru() && callback == null);
     }
 
     /** Judges a chain without refusing or recording anything (for a resumed session's record). */

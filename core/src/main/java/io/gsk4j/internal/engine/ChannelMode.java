@@ -5,10 +5,23 @@ import java.nio.channels.IllegalBlockingModeException;
 import java.nio.channels.SocketChannel;
 
 /**
- * Follows the blocking mode the program chose for its channel. The driver needs the channel
- * non-blocking while one of its calls runs (it waits on a selector, with a deadline); between
- * calls the channel is back in the program's own mode, so a program that sets O_NONBLOCK after
- * the handshake (or clears it) is obeyed from its next call on.
+ * Follows the blocking mode the program chose for its channel. The driver moves bytes only
+ * while the channel is non-blocking (it waits on a selector, with a deadline); between calls
+ * the channel is back in the program's own mode, so a program that sets O_NONBLOCK after the
+ * handshake (or clears it) is obeyed from its next call on.
+ *
+ * <p>Why a blocking program's channel is switched at all, rather than read or written in its
+ * own mode when the bytes are there (the switch is 4 fcntl(2) per call, two thirds of the
+ * system calls of a 16 KiB read): an operation on a channel in blocking mode is interruptible, and a
+ * {@link Thread#interrupt()} that lands in it closes the channel, i.e. the program's socket.
+ * Checking the interrupt flag first leaves the window of the read itself, which a reader that
+ * is interrupted while data flows hits every few interrupts ({@code SocketUseTest}). A
+ * blocking write to a full socket could moreover be ended neither by its deadline nor by a
+ * close from another thread. So every transfer and every wait runs non-blocking.
+ *
+ * <p>The switch is made at the call's first transfer ({@link #holdNonBlocking()}), not when
+ * the call begins: a read served from plaintext already decrypted (a program reading a record
+ * in several smaller pieces) touches neither the socket nor its mode.
  *
  * <p>Calls may overlap (a reader and a writer): the mode is sampled when the first one enters
  * and restored when the last one leaves. The asynchronous path pins the channel non-blocking
@@ -21,6 +34,8 @@ final class ChannelMode {
     private boolean callerBlocking; // guarded by this
     private boolean pinned; // guarded by this
     private boolean released; // guarded by this
+    /** The channel is non-blocking for the calls running now: the program's mode, our switch, or the pin. */
+    private volatile boolean transfersReady;
 
     ChannelMode(SocketChannel channel) {
         this.channel = channel;
@@ -28,15 +43,30 @@ final class ChannelMode {
     }
 
     /** A driver call begins; returns whether the program's channel is non-blocking. */
-    synchronized boolean enter() throws IOException {
+    synchronized boolean enter() {
         if (active == 0 && !pinned && !released) {
             callerBlocking = channel.isBlocking();
-            if (callerBlocking) {
-                channel.configureBlocking(false); // a closed channel throws here, before active counts it
-            }
+            transfersReady = !callerBlocking;
         }
         active++;
         return !callerBlocking;
+    }
+
+    /**
+     * Before a transfer or a wait of a call that {@link #enter()}ed: makes the channel
+     * non-blocking for the rest of the running calls (once; later transfers pay one volatile read).
+     */
+    void holdNonBlocking() throws IOException {
+        if (transfersReady) {
+            return;
+        }
+        synchronized (this) {
+            if (transfersReady || active == 0 || released) {
+                return;
+            }
+            channel.configureBlocking(false); // on a closed channel this throws, as the transfer would
+            transfersReady = true;
+        }
     }
 
     /** The call that {@link #enter()}ed has ended. */
@@ -55,6 +85,7 @@ final class ChannelMode {
         }
         channel.configureBlocking(false);
         pinned = true;
+        transfersReady = true;
     }
 
     /** The session is closing: hand the channel back in the program's mode once no call runs. */
@@ -65,7 +96,11 @@ final class ChannelMode {
     }
 
     private void restoreIfIdle() {
-        if (active > 0 || pinned || !callerBlocking || !channel.isOpen() || channel.isBlocking()) {
+        if (active > 0 || pinned) {
+            return;
+        }
+        transfersReady = false;
+        if (!callerBlocking || !channel.isOpen() || channel.isBlocking()) {
             return;
         }
         try {

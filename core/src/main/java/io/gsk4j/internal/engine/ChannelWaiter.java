@@ -14,7 +14,12 @@ import java.nio.channels.Selector;
  * Waits, with a deadline, until a non-blocking channel is ready for one direction.
  *
  * <p>The selector is opened on first use: a session that never has to wait holds no extra
- * descriptors. Waiting on a selector (rather than a blocking channel read) is what makes an
+ * descriptors. It is kept for the session rather than shared: opening one costs a handful of
+ * system calls once per session (a client's first wait is for the ServerHello), nothing
+ * beside a handshake, and a private selector is what lets a close wake exactly this wait.
+ * A wait costs a failed transfer (the readiness test itself), registration and
+ * deregistration (epoll_ctl twice) and the select; a call that finds its bytes ready never
+ * waits. Waiting on a selector (rather than a blocking channel read) is what makes an
  * interrupt harmless: the thread wakes with EINTR and the caller's socket stays open,
  * where an interrupted blocking channel operation would close it.
  *

@@ -25,9 +25,10 @@ import javax.net.ssl.SSLException;
  *     its own reads after close find them.
  * <li>{@code netOut} and {@code appIn} are in read mode: [position, limit) holds bytes still
  *     to be sent, or decrypted bytes the caller has not taken yet.
- * <li>The channel is non-blocking while a driver call runs and in the program's own mode
- *     between calls ({@link ChannelMode}, sampled at each call). How a call waits is its
- *     {@link IoMode}: the synchronous calls wait through a {@link ChannelWaiter} with a
+ * <li>The channel is non-blocking while a driver call moves bytes and in the program's own
+ *     mode between calls ({@link ChannelMode}, sampled at each call; switched at the call's
+ *     first transfer, so a call served from decrypted plaintext leaves the mode alone). How
+ *     a call waits is its {@link IoMode}: the synchronous calls wait through a {@link ChannelWaiter} with a
  *     deadline (a caller whose channel is non-blocking gets {@code GSK_WOULD_BLOCK}
  *     from read and write instead); the asynchronous path never waits, it throws
  *     {@link NeedIo} and the I/O thread runs the same step again when the socket is ready.
@@ -48,6 +49,12 @@ public final class TlsDriver implements AutoCloseable {
     private static final int RECORD_HEADER = 5;
     /** What a TLS 1.3 AEAD record's body carries beyond its plaintext: the tag (16) and the inner type (1). */
     private static final int MIN_RECORD_OVERHEAD = 17;
+    /**
+     * netOut holds this many of the engine's largest records: the engine seals a record only
+     * into room for its largest, and the JDK seals a 16 KiB TLS 1.3 write as two records,
+     * which then leave in one write(2) instead of two.
+     */
+    private static final int NET_OUT_RECORDS = 2;
     /** Measurement switch (docs/BENCHMARKS.md): keep idle sessions' buffers, to show what releasing them saves. */
     private static final boolean KEEP_IDLE_BUFFERS = Boolean.getBoolean("gsk4j.keepIdleBuffers");
 
@@ -148,7 +155,7 @@ public final class TlsDriver implements AutoCloseable {
 
     private ByteBuffer netOut() {
         if (netOut == null) {
-            netOut = Buffers.take(engine.getSession().getPacketBufferSize()).flip();
+            netOut = Buffers.take(NET_OUT_RECORDS * engine.getSession().getPacketBufferSize()).flip();
         }
         return netOut;
     }
@@ -229,8 +236,8 @@ public final class TlsDriver implements AutoCloseable {
 
     /**
      * Under the call's lock(s): refuses a closing session (a close that won the race for the
-     * lock has already handed the channel back), then holds the channel non-blocking for the
-     * call and samples the program's mode.
+     * lock has already handed the channel back), then samples the program's mode (the
+     * channel is made non-blocking at the call's first transfer: {@link #netRead}).
      */
     private void begin(IoMode mode) throws IOException {
         checkOpen();
@@ -339,7 +346,7 @@ public final class TlsDriver implements AutoCloseable {
         }
         try {
             for (int i = 0; i < 8; i++) {
-                int n = transport.read(netIn);
+                int n = netRead(netIn);
                 if (netIn.position() > 0) {
                     SSLEngineResult r = unwrapInto(appIn); // a received alert throws here
                     if (r.getStatus() == SSLEngineResult.Status.CLOSED || r.bytesConsumed() == 0 && n <= 0) {
@@ -409,7 +416,7 @@ public final class TlsDriver implements AutoCloseable {
         }
         try {
             ByteBuffer scratch = ByteBuffer.allocate(8192);
-            for (int i = 0; i < 16 && transport.read(scratch.clear()) > 0; i++) {
+            for (int i = 0; i < 16 && netRead(scratch.clear()) > 0; i++) {
                 // dropped
             }
         } finally {
@@ -657,7 +664,7 @@ public final class TlsDriver implements AutoCloseable {
     /** Writes netOut without waiting; true when it is empty. */
     private boolean sendWhatFits() throws IOException {
         while (netOut != null && netOut.hasRemaining()) {
-            if (transport.write(netOut) == 0) {
+            if (netWrite(netOut) == 0) {
                 return false;
             }
             negotiationBegun = true;
@@ -818,8 +825,9 @@ public final class TlsDriver implements AutoCloseable {
     // ---------------------------------------------------------------- engine calls
 
     /**
-     * Wraps from {@code src} and sends the result. Returns false only for a non-blocking caller
-     * whose socket could not take the record now (the record stays queued in netOut).
+     * Wraps from {@code src}, as many records as netOut has room for, and sends them. Returns
+     * false only for a non-blocking caller whose socket could not take them all now (what is
+     * left stays queued in netOut; the caller counts every byte sealed here as not yet sent).
      */
     private boolean wrap(ByteBuffer src, Deadline deadline, IoMode mode) throws IOException {
         while (true) {
@@ -836,6 +844,10 @@ public final class TlsDriver implements AutoCloseable {
                 case CLOSED:
                     if (result.getHandshakeStatus() == HandshakeStatus.NEED_TASK) {
                         runTasks();
+                    }
+                    if (result.getStatus() == SSLEngineResult.Status.OK && result.bytesConsumed() > 0
+                            && src.hasRemaining() && roomForAnotherRecord()) {
+                        continue; // records of one write leave together: one write(2), not one per record
                     }
                     boolean sent = flush(deadline, !handshakeDone(), mode);
                     if (result.getStatus() == SSLEngineResult.Status.CLOSED && src.hasRemaining()) {
@@ -858,6 +870,11 @@ public final class TlsDriver implements AutoCloseable {
                     throw new SSLException("unexpected wrap status " + result.getStatus());
             }
         }
+    }
+
+    /** Whether netOut (read mode) has room for the engine to seal one more of its largest records. */
+    private boolean roomForAnotherRecord() {
+        return netOut.capacity() - netOut.remaining() >= engine.getSession().getPacketBufferSize();
     }
 
     private SSLEngineResult unwrapInto(ByteBuffer readModeBuffer) throws SSLException {
@@ -907,7 +924,7 @@ public final class TlsDriver implements AutoCloseable {
             int n;
             netIn.limit(netIn.position() + missing);
             try {
-                n = transport.read(netIn);
+                n = netRead(netIn);
             } finally {
                 netIn.limit(netIn.capacity());
             }
@@ -986,7 +1003,7 @@ public final class TlsDriver implements AutoCloseable {
     /** Writes netOut out; false only when a non-blocking caller's socket is full. */
     private boolean flush(Deadline deadline, boolean handshaking, IoMode mode) throws IOException {
         while (netOut != null && netOut.hasRemaining()) {
-            if (transport.write(netOut) > 0) {
+            if (netWrite(netOut) > 0) {
                 negotiationBegun = true;
                 continue;
             }
@@ -1003,6 +1020,18 @@ public final class TlsDriver implements AutoCloseable {
             }
         }
         return true;
+    }
+
+    /** Every read from the socket: the channel is made non-blocking for the call first (see {@link ChannelMode}). */
+    private int netRead(ByteBuffer dst) throws IOException {
+        channelMode.holdNonBlocking();
+        return transport.read(dst);
+    }
+
+    /** Every write to the socket, as {@link #netRead}. */
+    private int netWrite(ByteBuffer src) throws IOException {
+        channelMode.holdNonBlocking();
+        return transport.write(src);
     }
 
     /** A larger copy; records never exceed the engine's sizes, so the growth is bounded. */
@@ -1124,7 +1153,7 @@ public final class TlsDriver implements AutoCloseable {
     public void renegotiate(boolean newSession, Deadline deadline) throws IOException {
         lockBoth(IoMode.BLOCKING);
         try {
-            begin(IoMode.BLOCKING); // not closing, and the channel non-blocking for the flush below
+            begin(IoMode.BLOCKING); // not closing; the program's mode sampled
             try {
                 if (newSession) {
                     engine.getSession().invalidate();

@@ -18,8 +18,12 @@ final class CriticalExtensionRule implements PathRule {
             if (critical == null) {
                 continue;
             }
-            Set<String> unknown = new TreeSet<>(critical);
-            unknown.removeAll(Ext.UNDERSTOOD);
+            Set<String> unknown = new TreeSet<>();
+            for (String oid : critical) {
+                if (!Ext.understood(oid)) {
+                    unknown.add(oid);
+                }
+            }
             if (!unknown.isEmpty()) {
                 return Violation.of(ValidationReason.UNKNOWN_CRITICAL_EXTENSION, c, "unknown critical extension " + unknown);
             }

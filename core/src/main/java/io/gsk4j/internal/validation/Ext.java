@@ -24,10 +24,30 @@ final class Ext {
     static final String INHIBIT_ANY_POLICY = "2.5.29.54";
     static final String AUTHORITY_INFO_ACCESS = "1.3.6.1.5.5.7.1.1";
 
-    /** Extensions that may be critical: the JDK's PKIX or gsk4j's rules process each of them. */
-    static final Set<String> UNDERSTOOD = Set.of(SUBJECT_KEY_ID, KEY_USAGE, SUBJECT_ALT_NAME, BASIC_CONSTRAINTS,
-            NAME_CONSTRAINTS, CERTIFICATE_POLICIES, POLICY_MAPPINGS, AUTHORITY_KEY_ID, POLICY_CONSTRAINTS,
-            EXTENDED_KEY_USAGE, INHIBIT_ANY_POLICY, AUTHORITY_INFO_ACCESS);
+    /**
+     * Extensions that may be critical: the JDK's PKIX or gsk4j's rules process each of them. A
+     * method, not a static set: a static initialiser that runs out of memory would leave the
+     * class unusable (see ValidationRules).
+     */
+    static boolean understood(String oid) {
+        switch (oid) {
+            case SUBJECT_KEY_ID:
+            case KEY_USAGE:
+            case SUBJECT_ALT_NAME:
+            case BASIC_CONSTRAINTS:
+            case NAME_CONSTRAINTS:
+            case CERTIFICATE_POLICIES:
+            case POLICY_MAPPINGS:
+            case AUTHORITY_KEY_ID:
+            case POLICY_CONSTRAINTS:
+            case EXTENDED_KEY_USAGE:
+            case INHIBIT_ANY_POLICY:
+            case AUTHORITY_INFO_ACCESS:
+                return true;
+            default:
+                return false;
+        }
+    }
 
     /** The extension's value does not decode. */
     static final class Undecodable extends Exception {

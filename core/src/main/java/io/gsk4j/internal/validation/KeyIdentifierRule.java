@@ -44,7 +44,7 @@ final class KeyIdentifierRule implements PathRule {
         if (issuing && !present) {
             return Violation.of(ValidationReason.SKI_MISSING, c, "a CA certificate without subject key identifier");
         }
-        if (present && keyId(c) == null) {
+        if (present && path.keyId(i) == null) {
             return Violation.of(ValidationReason.EXTENSION_MALFORMED, c, "the subject key identifier does not decode");
         }
         return null;
@@ -70,7 +70,7 @@ final class KeyIdentifierRule implements PathRule {
         if (wanted == null && path.strict()) {
             return Violation.of(ValidationReason.AKI_WITHOUT_KEY_ID, c, "the authority key identifier has no keyIdentifier");
         }
-        byte[] has = keyId(issuer);
+        byte[] has = path.keyId(i + 1);
         if (wanted != null && has != null && !Arrays.equals(wanted, has)) {
             return Violation.of(ValidationReason.KEY_IDS_DONT_MATCH, c, "its authority key identifier " + hex(wanted)
                     + " is not the subject key identifier " + hex(has) + " of its issuer " + Violation.subject(issuer));

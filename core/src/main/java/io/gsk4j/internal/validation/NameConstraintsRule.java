@@ -32,7 +32,7 @@ final class NameConstraintsRule implements PathRule {
         constraints.add(null);
         for (int i = 1; i < path.size(); i++) {
             try {
-                constraints.add(NameSubtrees.of(path.cert(i), path.strict()));
+                constraints.add(path.nameConstraints(i));
             } catch (NameSubtrees.Refused e) {
                 return Violation.of(e.rule, path.cert(i), e.getMessage());
             }

@@ -2,7 +2,6 @@ package io.gsk4j.internal.validation;
 
 import io.gsk4j.ValidationReason;
 import java.security.cert.X509Certificate;
-import java.util.Map;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
@@ -14,20 +13,36 @@ import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
  */
 final class SignatureAlgorithmRule implements PathRule {
     private static final String RSASSA_PSS = "1.2.840.113549.1.1.10";
-    private static final Map<String, String> WEAK = Map.of(
-            "1.2.840.113549.1.1.5", "SHA1withRSA",
-            "1.3.14.3.2.29", "SHA1withRSA (OIW)",
-            "1.2.840.10045.4.1", "SHA1withECDSA",
-            "1.2.840.10040.4.3", "SHA1withDSA",
-            "1.2.840.113549.1.1.4", "MD5withRSA",
-            "1.2.840.113549.1.1.2", "MD2withRSA");
+
+    /**
+     * The weak algorithm an OID names, or null. A switch, not a static map: a static initialiser
+     * that runs out of memory would leave the class unusable (see ValidationRules).
+     */
+    private static String weak(String oid) {
+        switch (oid == null ? "" : oid) {
+            case "1.2.840.113549.1.1.5":
+                return "SHA1withRSA";
+            case "1.3.14.3.2.29":
+                return "SHA1withRSA (OIW)";
+            case "1.2.840.10045.4.1":
+                return "SHA1withECDSA";
+            case "1.2.840.10040.4.3":
+                return "SHA1withDSA";
+            case "1.2.840.113549.1.1.4":
+                return "MD5withRSA";
+            case "1.2.840.113549.1.1.2":
+                return "MD2withRSA";
+            default:
+                return null;
+        }
+    }
 
     @Override
     public Violation check(ValidationPath path) {
         for (int i = 0; i < path.anchorIndex(); i++) {
             X509Certificate c = path.cert(i);
             String oid = c.getSigAlgOID();
-            String weak = WEAK.get(oid);
+            String weak = weak(oid);
             if (weak == null && RSASSA_PSS.equals(oid) && pssWithSha1(c.getSigAlgParams())) {
                 weak = "RSASSA-PSS with SHA-1";
             }

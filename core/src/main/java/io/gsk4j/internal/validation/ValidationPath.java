@@ -17,7 +17,11 @@ final class ValidationPath {
     private final ValidationPolicy policy;
     private final Set<Purpose> purposes;
 
-    ValidationPath(List<X509Certificate> belowAnchor, X509Certificate anchor, ValidationPolicy policy, Set<Purpose> purposes) {
+    private final AnchorFacts anchorFacts;
+
+    ValidationPath(List<X509Certificate> belowAnchor, X509Certificate anchor, ValidationPolicy policy, Set<Purpose> purposes,
+                   AnchorFacts anchorFacts) {
+        this.anchorFacts = anchorFacts;
         List<X509Certificate> all = new ArrayList<>(belowAnchor);
         all.add(anchor);
         this.certs = List.copyOf(all);
@@ -85,6 +89,16 @@ final class ValidationPath {
      */
     boolean caChecked(int i) {
         return contentChecked(i) || (profile() == Profile.RFC5280 && cert(i).getVersion() == 3);
+    }
+
+    /** Certificate i's subject key identifier octets, or null when absent or undecodable. */
+    byte[] keyId(int i) {
+        return anchorFacts.keyId(certs.get(i));
+    }
+
+    /** Certificate i's nameConstraints, read as this path's profile reads them; null when it has none. */
+    NameSubtrees[] nameConstraints(int i) throws NameSubtrees.Refused {
+        return anchorFacts.nameConstraints(certs.get(i), strict());
     }
 
     /** Issuer and subject are the same name (RFC 5280 §6.1: such certificates do not count toward path length). */

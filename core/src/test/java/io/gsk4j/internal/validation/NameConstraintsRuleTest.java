@@ -8,10 +8,13 @@ import static io.gsk4j.internal.validation.Chains.rfc;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.gsk4j.ValidationReason;
+import io.gsk4j.internal.certs.ChainValidator;
 import io.gsk4j.testpki.CertBuilder;
 import io.gsk4j.testpki.CertBuilder.Issued;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.Date;
+import java.util.List;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -104,6 +107,30 @@ class NameConstraintsRuleTest {
         assertOnlyWeRefuse(ValidationReason.NAME_NOT_PERMITTED, constrainedRoot, leaf(inter, "www.example.org"), inter);
         assertRefused(ValidationReason.NAME_NOT_PERMITTED,
                 judge(Chains.RFC, constrainedRoot, leaf(inter, "www.example.org"), inter));
+    }
+
+    /** An anchor's constraints are decoded once per validator (issue 16) and hold for every validation it makes. */
+    @Test
+    void anAnchorsConstraintsDecodedInAdvanceJudgeEveryChain() {
+        Issued constrainedRoot = CertBuilder.ca("O=gsk4j tests,CN=Constrained Root")
+                .nameConstraints(dns("example.com"), null).selfSigned();
+        Issued inter = Chains.issuing(constrainedRoot);
+        ChainValidator once = new ChainValidator(List.of(constrainedRoot.cert()));
+        for (int round = 0; round < 2; round++) {
+            assertValid(once.validate(Chains.certs(leaf(inter, "www.example.com"), inter), new Date(), Chains.RFC));
+            assertRefused(ValidationReason.NAME_NOT_PERMITTED,
+                    once.validate(Chains.certs(leaf(inter, "www.example.org"), inter), new Date(), Chains.RFC));
+            assertRefused(ValidationReason.NAME_NOT_PERMITTED,
+                    once.validate(Chains.certs(leaf(inter, "www.example.org"), inter), new Date(), Chains.STRICT));
+        }
+        Issued malformedRoot = CertBuilder.ca("O=gsk4j tests,CN=Malformed Root")
+                .nameConstraints(dns("*.example.com"), null).selfSigned();
+        Issued below = Chains.issuing(malformedRoot);
+        ChainValidator refusing = new ChainValidator(List.of(malformedRoot.cert()));
+        for (int round = 0; round < 2; round++) {
+            assertRefused(ValidationReason.NAME_CONSTRAINTS_MALFORMED,
+                    refusing.validate(Chains.certs(leaf(below, "a.example.com"), below), new Date(), Chains.RFC));
+        }
     }
 
     @Test
