@@ -13,14 +13,20 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import io.netty.internal.tcnative.SSL;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
 
 /**
  * BoringSSL, statically linked into netty-tcnative, as gsk4j's engine: {@code GSK4J_TLS_ENGINE}
@@ -76,7 +82,23 @@ public final class BoringSslEngineFactory implements TlsEngineFactory {
         if (v == null && SSL.class.getModule().getDescriptor() != null) { // on the module path
             v = SSL.class.getModule().getDescriptor().rawVersion().orElse(null);
         }
+        if (v == null) { // shaded into one jar (the gsk4j command): the manifest is not netty's
+            v = pomVersion();
+        }
         return v == null ? "unknown version" : v;
+    }
+
+    private static String pomVersion() {
+        try (InputStream in = SSL.class.getResourceAsStream("/META-INF/maven/io.netty/netty-tcnative-classes/pom.properties")) {
+            if (in == null) {
+                return null;
+            }
+            Properties pom = new Properties();
+            pom.load(in);
+            return pom.getProperty("version");
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** One environment's two contexts: netty's contexts are either a client's or a server's. */
@@ -84,15 +106,21 @@ public final class BoringSslEngineFactory implements TlsEngineFactory {
         private final SslContext client;
         private final SslContext server;
         private final String implementation;
+        private final TicketKeys ticketKeys;
 
         Source(SslContext client, SslContext server, String implementation) {
             this.client = client;
             this.server = server;
             this.implementation = implementation;
+            OpenSslSessionContext serverSessions = (OpenSslSessionContext) server.sessionContext();
+            this.ticketKeys = new TicketKeys(serverSessions::setTicketKeys, System::nanoTime, TicketKeys.ROTATION);
         }
 
         @Override
         public SSLEngine createEngine(boolean clientMode, String peerHost, int port) {
+            if (!clientMode) {
+                ticketKeys.rotateIfDue();
+            }
             return (clientMode ? client : server).newEngine(ByteBufAllocator.DEFAULT, peerHost, port);
         }
 
@@ -122,6 +150,32 @@ public final class BoringSslEngineFactory implements TlsEngineFactory {
             Set<String> protocols = new HashSet<>(Arrays.asList(engine.getSupportedProtocols()));
             params.setProtocols(Arrays.stream(params.getProtocols()).filter(protocols::contains).toArray(String[]::new));
             params.setAlgorithmConstraints(null);
+        }
+
+        /**
+         * A client forgets every session it cached for the engine's peer: BoringSSL caches each TLS 1.3
+         * ticket as a session of its own, and invalidating the handshake's session leaves them usable.
+         * A server cannot revoke a stateless ticket it issued: it forgets the session and replaces its
+         * ticket keys ({@link TicketKeys}), so no ticket issued before the reset, this client's or another's, resumes.
+         */
+        @Override
+        public void forget(SSLEngine engine) {
+            engine.getSession().invalidate();
+            if (engine.getUseClientMode()) {
+                forgetPeer(engine.getPeerHost(), engine.getPeerPort());
+            } else {
+                ticketKeys.forgetAll();
+            }
+        }
+
+        private void forgetPeer(String host, int port) {
+            SSLSessionContext cache = client.sessionContext();
+            for (byte[] id : Collections.list(cache.getIds())) {
+                SSLSession cached = cache.getSession(id);
+                if (cached != null && cached.getPeerPort() == port && host != null && host.equalsIgnoreCase(cached.getPeerHost())) {
+                    cached.invalidate();
+                }
+            }
         }
 
         /** OpenSSL keeps a session's creation time in seconds: ask it whether it reused one. */

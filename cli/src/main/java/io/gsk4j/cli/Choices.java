@@ -144,6 +144,25 @@ final class Choices {
         @Override public String toString() { return word(); }
     }
 
+    /** GSK4J_TLS_ENGINE: the TLS engine an environment's sessions run on. */
+    enum Engine implements Choice {
+        JSSE("GSK4J_TLS_ENGINE_JSSE", GSK4J_TLS_ENGINE_JSSE),
+        BORINGSSL("GSK4J_TLS_ENGINE_BORINGSSL", GSK4J_TLS_ENGINE_BORINGSSL);
+
+        private final String gskName;
+        private final int value;
+
+        Engine(String gskName, int value) {
+            this.gskName = gskName;
+            this.value = value;
+        }
+
+        @Override public String word() { return name().toLowerCase(Locale.ROOT); }
+        @Override public String gskName() { return gskName; }
+        @Override public int gskValue() { return value; }
+        @Override public String toString() { return word(); }
+    }
+
     /** Key algorithm and size for new certificates. */
     enum KeyType implements Choice {
         RSA_2048("RSA", 2048), RSA_3072("RSA", 3072), RSA_4096("RSA", 4096), EC_P256("EC", 256), EC_P384("EC", 384);
@@ -190,6 +209,7 @@ final class Choices {
         cl.registerConverter(KeyType.class, converter(KeyType.class));
         cl.registerConverter(Profile.class, converter(Profile.class));
         cl.registerConverter(Usage.class, converter(Usage.class));
+        cl.registerConverter(Engine.class, converter(Engine.class));
     }
 
     static <E extends Enum<E> & Choice> ITypeConverter<E> converter(Class<E> type) {

@@ -173,6 +173,7 @@ final class ClientCommand implements Callable<Integer> {
                 facts.failedAt(env.failure(), report.stage);
                 return;
             }
+            report.engine = env.engine();
             SocketChannel channel;
             try {
                 channel = Progress.run(spec.commandLine().getErr(), "connecting to " + base.target(),

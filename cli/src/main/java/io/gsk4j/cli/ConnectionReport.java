@@ -65,6 +65,8 @@ final class ConnectionReport {
     StartTls.Dialogue startTls;
     /** Client only: which store was trusted. */
     TrustStore trustStore;
+    /** Client only: the TLS engine the environment ran on; null when it was not initialised. */
+    io.gsk4j.TlsEngine engine;
 
     ConnectionReport(String command, String peer) {
         this.command = command;
@@ -94,6 +96,9 @@ final class ConnectionReport {
         m.put("connected", connectedTo);
         if (trustStore != null) {
             m.put("trustStore", trustStore.toJson());
+        }
+        if (engine != null) {
+            m.put("engine", EngineReport.toJson(engine));
         }
         m.put("ok", ok());
         m.put("stage", stage == null ? null : stage.name().toLowerCase(java.util.Locale.ROOT));

@@ -2,7 +2,10 @@ package io.gsk4j.cli;
 
 import static io.gsk4j.compat.Gsk.*;
 
+import io.gsk4j.Environment;
 import io.gsk4j.Errno;
+import io.gsk4j.GskException;
+import io.gsk4j.TlsEngine;
 import io.gsk4j.compat.CertDataRef;
 import io.gsk4j.compat.GskHandle;
 import io.gsk4j.compat.IntRef;
@@ -61,6 +64,16 @@ final class GskEnvironment implements AutoCloseable {
             return null;
         }
         return CertSummary.fromCompat(java.util.Arrays.asList(elements.value).subList(0, count.value));
+    }
+
+    /** The engine the initialised environment runs on (GSK4J_TLS_ENGINE, gsk4j.engine), or null before init. */
+    TlsEngine engine() {
+        Environment e = environmentOf(env);
+        try {
+            return e == null ? null : e.engine();
+        } catch (GskException notInitialised) {
+            return null;
+        }
     }
 
     boolean ok() {

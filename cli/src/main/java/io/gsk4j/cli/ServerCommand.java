@@ -179,6 +179,7 @@ final class ServerCommand implements Callable<Integer> {
             }
             ServerLimits limits = new ServerLimits(threads, connectionLimit, ServerLimits.secondsOf(readTimeout), writeTimeout);
             lint = lintPresented(env);
+            engine = env.engine();
             return serve(env, listener, out, readTimeout, limits, env.localCertificate());
         }
     }
@@ -384,6 +385,8 @@ final class ServerCommand implements Callable<Integer> {
 
     /** What the startup announcement warns about the chain the store gives this server (empty without a key). */
     private List<ServerLint.Finding> lint = List.of();
+    /** The TLS engine the environment runs on, for the announcement. */
+    private io.gsk4j.TlsEngine engine;
 
     private static List<ServerLint.Finding> lintPresented(GskEnvironment env) {
         io.gsk4j.Environment core = io.gsk4j.compat.Gsk.environmentOf(env.handle());
@@ -401,6 +404,7 @@ final class ServerCommand implements Callable<Integer> {
             m.put("port", local.getPort());
             m.put("mode", mode.word());
             m.put("sessionType", clientAuth.gskName());
+            m.put("engine", engine == null ? null : EngineReport.toJson(engine));
             m.put("certificate", presented == null ? null : presented.toJson());
             m.put("warning", presented == null ? noKey : null);
             m.put("lint", lint.stream().map(ServerLint.Finding::toJson).toList());
@@ -413,6 +417,9 @@ final class ServerCommand implements Callable<Integer> {
             out.println(presented == null ? "  warning: " + noKey
                     : "  presenting    " + presented.subject() + " (issuer " + presented.issuer() + ", valid to "
                     + Explanations.day(presented.notAfter()) + ")");
+            if (engine != null) {
+                out.println(TextReport.wrapped("engine", EngineReport.text(engine)));
+            }
             lint.forEach(f -> out.println("  warning: " + f.message()));
         }
         out.flush();

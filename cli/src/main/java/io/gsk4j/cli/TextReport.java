@@ -21,6 +21,9 @@ final class TextReport {
         if (r.connectedTo != null) {
             lines.add(row("connected", r.connectedTo));
         }
+        if (r.engine != null) {
+            lines.add(wrapped("engine", EngineReport.text(r.engine)));
+        }
         if (r.trustStore != null && r.trustStore.fallback()) {
             lines.add(wrapped("trust store", r.trustStore.file() + ", " + r.trustStore.description()));
         }

@@ -102,6 +102,12 @@ final class TlsOptions {
     @Option(names = "--ocsp-timeout", paramLabel = "SECONDS", description = "GSK_OCSP_TIMEOUT (0 means gsk4j's 10 s).")
     Integer ocspTimeout;
 
+    @Option(names = "--engine", paramLabel = "jsse|boringssl",
+            description = "GSK4J_TLS_ENGINE: run the handshake on SunJSSE (jsse) or on BoringSSL through netty-tcnative"
+                    + " (boringssl); an engine that cannot load falls back to jsse and the report says why."
+                    + " Default: what the system property gsk4j.engine says, else jsse.")
+    Choices.Engine engine;
+
     @Option(names = "--trace", description = "Print every gsk_* call with its return code.")
     boolean trace;
 
@@ -171,6 +177,9 @@ final class TlsOptions {
     List<Setting> environmentSettings(Choices.SessionType sessionType, Choices.Auth auth, char[] storePassword, int readTimeoutMillis) {
         List<Setting> out = new ArrayList<>();
         out.add(Setting.enumValue("GSK_SESSION_TYPE", GSK_SESSION_TYPE, sessionType.gskName(), sessionType.gskValue()));
+        if (engine != null) {
+            out.add(Setting.enumValue("GSK4J_TLS_ENGINE", GSK4J_TLS_ENGINE, engine.gskName(), engine.gskValue()));
+        }
         if (keyring != null) {
             out.add(Setting.buffer("GSK_KEYRING_FILE", GSK_KEYRING_FILE, keyring));
         }

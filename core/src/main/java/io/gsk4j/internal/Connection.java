@@ -472,7 +472,7 @@ public final class Connection {
                 break;
             case GSK_RESET_SESSION:
                 // the next handshake with this peer will be a full one
-                d.engine().getSession().invalidate();
+                snapshot.engines().forget(d.engine());
                 break;
             case GSK_RESET_CIPHER:
             case GSK_RESET_CIPHER_WITHNEWSESSION:

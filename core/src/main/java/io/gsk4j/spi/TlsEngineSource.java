@@ -30,6 +30,15 @@ public interface TlsEngineSource {
     default void limit(SSLParameters params, SSLEngine engine) {
     }
 
+    /**
+     * gsk_secure_soc_misc(GSK_RESET_SESSION): no later handshake may resume {@code engine}'s
+     * session, nor any session its handshake left behind (TLS 1.3 tickets). The default
+     * invalidates the session, which on SunJSSE takes its tickets out of the client's cache too.
+     */
+    default void forget(SSLEngine engine) {
+        engine.getSession().invalidate();
+    }
+
     /** What runs underneath, for reports: {@code "SunJSSE 17"}, {@code "BoringSSL (netty-tcnative 2.0.84.Final)"}. */
     String implementation();
 }
