@@ -8,9 +8,13 @@ import io.gsk4j.attr.BufferAttribute;
 import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
+import io.gsk4j.async.AsyncOptions;
+import io.gsk4j.async.Completion;
+import io.gsk4j.async.CompletionPort;
 import io.gsk4j.support.Engines;
 import io.gsk4j.support.JdkPeer;
 import io.gsk4j.support.Loopback;
+import io.gsk4j.support.SharedState;
 import io.gsk4j.support.Stores;
 import io.gsk4j.testpki.TestPki;
 import io.gsk4j.testpki.TestPki.Ca;
@@ -18,6 +22,8 @@ import io.gsk4j.testpki.TestPki.Credential;
 import io.gsk4j.testpki.TestPki.KeyType;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +92,43 @@ class SignatureMismatchAlertTest {
                 assertEquals(TlsAlert.INTERNAL_ERROR, serverFailure.alertSent().orElseThrow(), serverFailure.toString());
                 assertEquals(GskStatus.GSK_ERROR_UNSUPPORTED_CERTIFICATE_TYPE.code(), clientFailure.code(), clientFailure.toString());
             }
+            client.close();
+            server.close();
+        }
+    }
+
+    /** The same refusal by a server on the asynchronous path (its alert leaves from an I/O thread). */
+    @Test
+    @ResourceLock(SharedState.COMPLETION_PORTS)
+    void theAsynchronousServerThatCannotSignSendsItsAlertToo() throws Exception {
+        Engines.assumeNotBoringSsl(Engines.SIGALG_OFFER);
+        Environment serverEnv = Stores.initialised(dir, EnumValue.GSK_SERVER_SESSION,
+                Stores.pkcs12(dir, "server", ecServer, ecCa.certificate()));
+        Environment clientEnv = Stores.environment(dir, EnumValue.GSK_CLIENT_SESSION,
+                Stores.pkcs12(dir, "client", null, ecCa.certificate()));
+        clientEnv.set(BufferAttribute.GSK_SSL_EXTN_SIGALG, "RSA_SHA256,RSA_PSS_SHA256");
+        clientEnv.init();
+        try (CompletionPort port = CompletionPort.open(); Loopback link = Loopback.open()) {
+            Session server = serverEnv.openSession();
+            server.attach(link.server);
+            server.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 20);
+            server.startHandshake(port, AsyncOptions.DEFAULT);
+            Session client = clientEnv.openSession();
+            client.attach(link.client);
+            client.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 20);
+            GskException clientFailure = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+                try {
+                    client.handshake();
+                    return null;
+                } catch (GskException e) {
+                    return e;
+                }
+            });
+            Completion done = port.poll(Duration.ofSeconds(10));
+            assertNotNull(done, "the server's handshake never completed");
+            assertEquals(GskStatus.GSK_ERROR_NO_CIPHERS.code(), done.statusCode(), done.toString());
+            assertNotNull(clientFailure, "the client must fail");
+            assertEquals(TlsAlert.HANDSHAKE_FAILURE, clientFailure.alertReceived().orElseThrow(), clientFailure.toString());
             client.close();
             server.close();
         }
