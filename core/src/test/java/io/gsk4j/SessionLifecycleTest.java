@@ -3,6 +3,7 @@ package io.gsk4j;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gsk4j.attr.BufferAttribute;
@@ -129,6 +130,45 @@ class SessionLifecycleTest {
             s[1].close();
             assertTrue(link.client.isBlocking());
             assertTrue(link.server.isBlocking());
+        }
+    }
+
+    /**
+     * The read timeout is the session's own value, set under either name before the handshake
+     * (the environment's is none); after it the attribute cannot change, and reads keep the value.
+     */
+    @Test
+    void theSessionsReadTimeoutSetBeforeTheHandshakeBindsEveryRead() throws Exception {
+        try (Loopback link = Loopback.open()) {
+            Environment serverEnv = Stores.initialised(dir, EnumValue.GSK_SERVER_SESSION, serverStore);
+            Environment clientEnv = Stores.initialised(dir, EnumValue.GSK_CLIENT_SESSION, clientStore);
+            Session server = serverEnv.openSession();
+            Session client = clientEnv.openSession();
+            server.attach(link.server);
+            client.attach(link.client);
+            NumericAttribute os400Name = NumericAttribute.fromName("GSK_OS400_READ_TIMEOUT").orElseThrow();
+            client.set(NumericAttribute.GSK_IBMI_READ_TIMEOUT, 5000);
+            client.set(os400Name, 100); // the last set wins, whatever its name
+            JdkPeer.Running<Void> hs = JdkPeer.start(() -> {
+                server.handshake();
+                return null;
+            });
+            client.handshake();
+            hs.result();
+            assertTimeoutPreemptively(java.time.Duration.ofSeconds(10), () -> {
+                long started = System.nanoTime();
+                assertEquals(GskStatus.GSK_IBMI_ERROR_TIMED_OUT.code(),
+                        assertThrows(GskException.class, () -> client.read(ByteBuffer.allocate(10))).code());
+                assertTrue(System.nanoTime() - started < TimeUnit.MILLISECONDS.toNanos(4000), "100 ms, not 5 s");
+                assertEquals(GskStatus.GSK_INVALID_STATE.code(),
+                        assertThrows(GskException.class, () -> client.set(os400Name, 0)).code());
+                assertEquals(GskStatus.GSK_IBMI_ERROR_TIMED_OUT.code(),
+                        assertThrows(GskException.class, () -> client.read(ByteBuffer.allocate(10))).code());
+                server.write(ByteBuffer.wrap("data".getBytes(StandardCharsets.US_ASCII)));
+                assertEquals("data", new String(readFully(client, 4), StandardCharsets.US_ASCII));
+            });
+            client.close();
+            server.close();
         }
     }
 

@@ -60,6 +60,11 @@ public final class Connection {
     private TlsDriver driver;
     private Channel channel;
     private List<X509Certificate> peerChain = List.of();
+    /**
+     * GSK_IBMI_READ_TIMEOUT in milliseconds, kept beside the attribute so that a read needs no
+     * lookup: set under the lock with it, read by each call (a change is honoured from the next).
+     */
+    private volatile int readTimeoutMillis;
 
     /**
      * @param session the facade, which completions name
@@ -70,6 +75,7 @@ public final class Connection {
         this.session = session;
         this.environment = environment;
         this.values = values;
+        this.readTimeoutMillis = values.number(NumericAttribute.GSK_IBMI_READ_TIMEOUT);
     }
 
     // ---- attributes ----
@@ -84,6 +90,9 @@ public final class Connection {
     public synchronized void set(NumericAttribute id, int value) throws GskException {
         checkNotClosed();
         values.set(id, value, state != SessionState.OPEN);
+        if (id == NumericAttribute.GSK_IBMI_READ_TIMEOUT) {
+            readTimeoutMillis = values.number(id);
+        }
     }
 
     /** gsk_attribute_set_enum on the session. */
@@ -424,7 +433,7 @@ public final class Connection {
     }
 
     private int readChecked(TlsDriver drv, ByteBuffer buffer) throws IOException {
-        int n = drv.read(buffer, Deadline.afterMillis(values.number(NumericAttribute.GSK_IBMI_READ_TIMEOUT)));
+        int n = drv.read(buffer, Deadline.afterMillis(readTimeoutMillis));
         if (n < 0 && state == SessionState.CLOSED) {
             // a local close won: the end of stream may be the peer's answer to our close_notify
             throw new GskException(GskStatus.GSK_IBMI_ERROR_CLOSED, "the session was closed by another thread");

@@ -41,6 +41,10 @@ public final class JdkMessages {
     public static final List<Row> ROWS = List.of(
             new Row(List.of("no cipher suites in common", "no appropriate protocol", "no negotiable cipher suite"),
                     GskStatus.GSK_ERROR_NO_CIPHERS, "no cipher suite in common with the peer", Party.LOCAL, null),
+            // the peer's signature_algorithms leave our key nothing to sign with (a client offering
+            // only RSA schemes to an ECDSA-only server): as little in common as no shared suite
+            new Row(List.of("no available authentication scheme", "no supported signature algorithm"),
+                    GskStatus.GSK_ERROR_NO_CIPHERS, "no signature scheme in common with the peer for this key", Party.LOCAL, null),
             new Row(List.of("empty client certificate chain", "empty server certificate chain"),
                     GskStatus.GSK_ERROR_NO_CERTIFICATE, "the peer sent no certificate", Party.LOCAL, null),
             new Row(List.of("not accepted by client preferences", "not enabled or supported", "protocol version"),

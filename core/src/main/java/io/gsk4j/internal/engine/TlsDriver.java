@@ -77,6 +77,14 @@ public final class TlsDriver implements AutoCloseable {
     private ByteBuffer netIn;
     private ByteBuffer netOut;
     private ByteBuffer appIn;
+    /**
+     * How much smaller than a record's body the caller's buffer may be and still take its
+     * plaintext directly (under the read lock). It starts from what TLS 1.3 allows and shrinks
+     * to the engine's own rule at its first refusal: SunJSSE counts the inner type byte as
+     * plaintext, so it refuses a 1 KiB record into a 1 KiB buffer, and asking it again for
+     * every such record would cost a failed unwrap each time.
+     */
+    private int directSlack = MIN_RECORD_OVERHEAD;
     private boolean handshakeBegun;
     private volatile boolean inboundDone;
     /** Set by close() under both locks: the channel may be blocking again, so no step may touch it. */
@@ -134,21 +142,40 @@ public final class TlsDriver implements AutoCloseable {
     }
 
     private void takeReadBuffers() {
+        takeNetIn();
+        takeAppIn();
+    }
+
+    /** The data path takes only netIn: appIn only for a record the caller's buffer cannot take ({@link #readSome}). */
+    private void takeNetIn() {
         if (netIn == null) {
             netIn = Buffers.take(engine.getSession().getPacketBufferSize());
         }
+    }
+
+    private void takeAppIn() {
         if (appIn == null) {
             appIn = Buffers.take(engine.getSession().getApplicationBufferSize()).flip();
         }
     }
 
-    /** Gives netIn and appIn back when neither holds a byte (under the read lock). */
+    /** Whether decrypted bytes wait for the caller. */
+    private boolean plaintextHeld() {
+        return appIn != null && appIn.hasRemaining();
+    }
+
+    /** Gives netIn and appIn back, each when it holds no byte (under the read lock). */
     private void releaseReadBuffersIfEmpty() {
-        if (!KEEP_IDLE_BUFFERS && netIn != null && appIn != null && netIn.position() == 0 && !appIn.hasRemaining()) {
-            zeroUsed(appIn); // it held plaintext: clear it before anyone else gets it
+        if (KEEP_IDLE_BUFFERS) {
+            return;
+        }
+        if (netIn != null && netIn.position() == 0) {
             Buffers.give(netIn);
-            Buffers.give(appIn);
             netIn = null;
+        }
+        if (appIn != null && !appIn.hasRemaining()) {
+            zeroUsed(appIn); // it held plaintext: clear it before anyone else gets it
+            Buffers.give(appIn);
             appIn = null;
         }
     }
@@ -448,7 +475,7 @@ public final class TlsDriver implements AutoCloseable {
         try {
             begin(IoMode.BLOCKING);
             try {
-                takeReadBuffers();
+                takeNetIn();
                 return readSome(dst, deadline, IoMode.BLOCKING);
             } finally {
                 end(IoMode.BLOCKING);
@@ -469,7 +496,7 @@ public final class TlsDriver implements AutoCloseable {
         }
         try {
             begin(IoMode.ASYNC);
-            takeReadBuffers();
+            takeNetIn();
             return readSome(dst, Deadline.NONE, IoMode.ASYNC);
         } finally {
             releaseReadBuffersIfEmpty();
@@ -480,7 +507,7 @@ public final class TlsDriver implements AutoCloseable {
     private int readSome(ByteBuffer dst, Deadline deadline, IoMode mode) throws IOException {
         boolean directRefused = false;
         while (true) {
-            if (appIn.hasRemaining()) {
+            if (plaintextHeld()) {
                 return transfer(appIn, dst);
             }
             if (inboundDone) {
@@ -494,12 +521,14 @@ public final class TlsDriver implements AutoCloseable {
             // it is the body less the protection (a TLS 1.3 AEAD adds its tag and the type byte),
             // so a 16 KiB buffer takes a full record; when the engine finds the buffer too small
             // after all it consumes nothing, and this record goes through appIn
-            boolean direct = !directRefused && dst.remaining() >= recordLength() - MIN_RECORD_OVERHEAD;
+            boolean direct = !directRefused && dst.remaining() >= recordLength() - directSlack;
             SSLEngineResult result;
             if (direct) {
                 Alerts.refuseOnPlaintextFatalAlert(netIn);
                 try {
-                    result = alertOnFailure(() -> engine.unwrap(flipped(netIn), dst), mode);
+                    result = engine.unwrap(flipped(netIn), dst);
+                } catch (SSLException e) {
+                    throw alertOnFailure(e, mode);
                 } finally {
                     netIn.compact();
                 }
@@ -522,6 +551,8 @@ public final class TlsDriver implements AutoCloseable {
                 case BUFFER_OVERFLOW:
                     if (direct) {
                         directRefused = true;
+                        // the engine wants more room than this buffer had: ask it only with more
+                        directSlack = Math.max(0, Math.min(directSlack, recordLength() - dst.remaining() - 1));
                     } else {
                         appIn = grow(appIn, engine.getSession().getApplicationBufferSize(), true);
                     }
@@ -533,13 +564,13 @@ public final class TlsDriver implements AutoCloseable {
     }
 
     private SSLEngineResult unwrapDataRecord(IoMode mode) throws IOException {
+        takeAppIn();
         Alerts.refuseOnPlaintextFatalAlert(netIn);
-        return alertOnFailure(() -> unwrapInto(appIn), mode);
-    }
-
-    /** An engine call that may fail fatally. */
-    private interface EngineCall {
-        SSLEngineResult run() throws SSLException;
+        try {
+            return unwrapInto(appIn);
+        } catch (SSLException e) {
+            throw alertOnFailure(e, mode);
+        }
     }
 
     /**
@@ -547,13 +578,9 @@ public final class TlsDriver implements AutoCloseable {
      * message out of place) makes it queue a fatal alert: send it, bounded, as the handshake
      * does, so the peer learns why the connection ends.
      */
-    private SSLEngineResult alertOnFailure(EngineCall call, IoMode mode) throws SSLException {
-        try {
-            return call.run();
-        } catch (SSLException e) {
-            flushAlert(mode == IoMode.BLOCKING ? Deadline.afterMillis(ALERT_WAIT_MILLIS) : Deadline.NONE, mode);
-            throw e;
-        }
+    private SSLException alertOnFailure(SSLException failure, IoMode mode) {
+        flushAlert(mode == IoMode.BLOCKING ? Deadline.afterMillis(ALERT_WAIT_MILLIS) : Deadline.NONE, mode);
+        return failure;
     }
 
     /**
@@ -568,7 +595,7 @@ public final class TlsDriver implements AutoCloseable {
             return 0;
         }
         try {
-            if (appIn != null && !appIn.hasRemaining() && !inboundDone && wholeRecordBuffered()) {
+            if (!plaintextHeld() && !inboundDone && wholeRecordBuffered()) {
                 decryptWholeRecords();
             }
             int plain = appIn == null ? 0 : appIn.remaining();
@@ -582,7 +609,7 @@ public final class TlsDriver implements AutoCloseable {
     private void decryptWholeRecords() throws IOException {
         begin(IoMode.BLOCKING);
         try {
-            while (appIn != null && !appIn.hasRemaining() && !inboundDone && wholeRecordBuffered()) {
+            while (!plaintextHeld() && !inboundDone && wholeRecordBuffered()) {
                 SSLEngineResult result = unwrapDataRecord(IoMode.ASYNC);
                 afterDataUnwrap(result, Deadline.NONE, IoMode.ASYNC);
                 if (result.getStatus() == SSLEngineResult.Status.CLOSED) {
@@ -953,13 +980,13 @@ public final class TlsDriver implements AutoCloseable {
                 throw new GskException(GskStatus.GSK_WOULD_BLOCK, "no complete record has arrived yet");
             }
             // a reader waiting on an idle connection keeps no buffers meanwhile
-            boolean idle = !handshaking && netIn.position() == 0 && !appIn.hasRemaining();
+            boolean idle = !handshaking && netIn.position() == 0 && !plaintextHeld();
             if (idle) {
                 releaseReadBuffersIfEmpty();
             }
             boolean ready = readWaiter.await(deadline);
             if (idle) {
-                takeReadBuffers();
+                takeNetIn();
             }
             if (!ready) {
                 throw new GskException(GskStatus.GSK_IBMI_ERROR_TIMED_OUT, handshaking
@@ -991,6 +1018,7 @@ public final class TlsDriver implements AutoCloseable {
         if (plausible && total <= netIn.capacity()) {
             return;
         }
+        takeAppIn();
         SSLEngineResult r = unwrapInto(appIn); // throws on a header the engine refuses
         if (r.bytesConsumed() > 0 || r.getStatus() != SSLEngineResult.Status.BUFFER_UNDERFLOW) {
             throw new SSLException("the engine took a record header without its body");

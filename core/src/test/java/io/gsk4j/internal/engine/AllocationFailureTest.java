@@ -11,12 +11,16 @@ import io.gsk4j.Session;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.compat.Gsk;
 import io.gsk4j.compat.GskHandle;
+import io.gsk4j.support.JdkPeer;
 import io.gsk4j.support.Loopback;
 import io.gsk4j.support.Stores;
 import io.gsk4j.testpki.TestPki;
 import io.gsk4j.testpki.TestPki.KeyType;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -48,6 +52,55 @@ class AllocationFailureTest {
             session.close();
             assertTrue(link.client.isOpen());
             return e.code();
+        }
+    }
+
+    /**
+     * A read whose buffer can take the record's plaintext decrypts straight into it: it takes
+     * the buffer the record is read into (once more after a wait, which gives it back), and
+     * none for decrypted bytes.
+     */
+    @Test
+    void aReadIntoALargeEnoughBufferTakesOnlyTheRecordsBuffer() throws Exception {
+        TestPki.Ca ca = TestPki.rootCa("Read CA", KeyType.EC_P256);
+        Environment serverEnv = Stores.initialised(dir, EnumValue.GSK_SERVER_SESSION,
+                Stores.pkcs12(dir, "server", ca.issueServer("localhost", KeyType.EC_P256, "localhost"), ca.certificate()));
+        Environment clientEnv = Stores.initialised(dir, EnumValue.GSK_CLIENT_SESSION,
+                Stores.pkcs12(dir, "client", null, ca.certificate()));
+        try (Loopback link = Loopback.open()) {
+            Session server = serverEnv.openSession();
+            Session client = clientEnv.openSession();
+            server.attach(link.server);
+            client.attach(link.client);
+            JdkPeer.Running<Void> hs = JdkPeer.start(() -> {
+                server.handshake();
+                return null;
+            });
+            client.handshake();
+            hs.result();
+            int records = 20;
+            for (int i = 0; i < records; i++) {
+                server.write(ByteBuffer.allocate(1024)); // all on the client's socket before it reads
+            }
+            AtomicInteger taken = new AtomicInteger();
+            Set<Integer> sizes = ConcurrentHashMap.newKeySet();
+            Buffers.replaceForTest(size -> {
+                taken.incrementAndGet();
+                sizes.add(size);
+                return ByteBuffer.allocate(size);
+            });
+            ByteBuffer dst = ByteBuffer.allocate(64 * 1024);
+            int read = 0;
+            for (int i = 0; i < records; i++) {
+                read += client.read(dst.clear());
+            }
+            Buffers.reset();
+            assertEquals(records * 1024, read);
+            // the record's buffer, again after a read that had to wait; never one for plaintext
+            assertEquals(1, sizes.size(), "buffer sizes taken: " + sizes);
+            assertTrue(taken.get() >= records && taken.get() <= 2 * records, taken + " buffers for " + records + " reads");
+            client.close();
+            server.close();
         }
     }
 
