@@ -22,6 +22,11 @@ import java.util.Map;
  * authentication mode: {@link SessionBinding#judgement()}); anything else is a miss, and the
  * caller validates as before. Entries go when the session could no longer be resumed
  * (GSK_V3_SESSION_TIMEOUT after its creation), and the oldest go first beyond {@link #CAPACITY}.
+ *
+ * <p>An engine that does not keep the creation time across resumption (BoringSSL on TLS 1.3
+ * makes the resumed session anew) misses the exact entry; it then gets the codes of the latest
+ * full handshake that judged the same chain the same way and could still be resumed, which is
+ * the session it resumed unless the same chain was judged more than once meanwhile.
  */
 public final class FirstVerdicts {
     /** Sessions remembered per environment; a session beyond them is simply judged again when resumed. */
@@ -32,6 +37,10 @@ public final class FirstVerdicts {
     }
 
     private record Key(long created, Digest chain, Object judgement) {
+    }
+
+    /** The same without the creation time: what {@link #latest} is kept by. */
+    private record ChainKey(Digest chain, Object judgement) {
     }
 
     private record Entry(Codes codes, long expiresAtMillis) {
@@ -62,6 +71,13 @@ public final class FirstVerdicts {
             return size() > CAPACITY;
         }
     };
+    /** Per chain and judgement, the latest full handshake's entry (guarded by {@link #entries}). */
+    private final Map<ChainKey, Entry> latest = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ChainKey, Entry> eldest) {
+            return size() > CAPACITY;
+        }
+    };
 
     /** @param sessionTimeoutSeconds GSK_V3_SESSION_TIMEOUT; 0 lets sessions resume for as long as the engine keeps them */
     public FirstVerdicts(int sessionTimeoutSeconds) {
@@ -76,8 +92,10 @@ public final class FirstVerdicts {
         }
         long expires = lifetimeMillis == Long.MAX_VALUE ? Long.MAX_VALUE : createdMillis + lifetimeMillis;
         Codes codes = new Codes(verdict.status().code(), verdict.validationCode());
+        Entry entry = new Entry(codes, expires);
         synchronized (entries) {
-            entries.put(new Key(createdMillis, digest, binding.judgement()), new Entry(codes, expires));
+            entries.put(new Key(createdMillis, digest, binding.judgement()), entry);
+            latest.put(new ChainKey(digest, binding.judgement()), entry);
         }
     }
 
@@ -91,7 +109,11 @@ public final class FirstVerdicts {
         synchronized (entries) {
             Entry e = entries.get(key);
             if (e == null) {
-                return null;
+                e = latest.get(new ChainKey(digest, binding.judgement()));
+                if (e == null || nowMillis >= e.expiresAtMillis()) {
+                    return null;
+                }
+                return e.codes();
             }
             if (nowMillis >= e.expiresAtMillis()) {
                 entries.remove(key);

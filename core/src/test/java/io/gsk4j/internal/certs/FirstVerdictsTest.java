@@ -39,7 +39,6 @@ class FirstVerdictsTest {
         FirstVerdicts v = new FirstVerdicts(60);
         v.remember(1_000, CHAIN, plain(), EXPIRED);
         ValidationPolicy server = ValidationPolicy.defaults(ValidationPolicy.Purpose.SERVER);
-        assertNull(v.recall(1_001, CHAIN, plain(), 2_000), "another session");
         assertNull(v.recall(1_000, OTHER, plain(), 2_000), "another chain");
         assertNull(v.recall(1_000, CHAIN.subList(0, 1), plain(), 2_000), "part of the chain");
         assertNull(v.recall(1_000, CHAIN, binding(VALIDATOR, server.withProfile(ValidationPolicy.Profile.STRICT),
@@ -50,6 +49,20 @@ class FirstVerdictsTest {
         assertNull(v.recall(1_000, CHAIN, binding(new ChainValidator(List.of(CA.certificate())), server,
                 SessionBinding.PeerAuth.PASSTHRU), 2_000), "another store");
         assertNull(new FirstVerdicts(60).recall(1_000, CHAIN, plain(), 2_000), "another environment");
+    }
+
+    /** BoringSSL's TLS 1.3 resumption makes the session anew: its creation time is not the full handshake's. */
+    @Test
+    void aSessionWhoseCreationTimeChangedGetsTheLatestCodesForItsChainAndJudgement() {
+        FirstVerdicts v = new FirstVerdicts(60);
+        v.remember(1_000, CHAIN, plain(), ChainVerdict.OK);
+        v.remember(1_500, CHAIN, plain(), EXPIRED);
+        assertEquals(new FirstVerdicts.Codes(0, 0), v.recall(1_000, CHAIN, plain(), 2_000), "its own entry first");
+        assertEquals(new FirstVerdicts.Codes(107, 107), v.recall(1_700, CHAIN, plain(), 2_000), "else the latest");
+        assertNull(v.recall(1_700, OTHER, plain(), 2_000), "never another chain's");
+        assertNull(v.recall(1_700, CHAIN, binding(VALIDATOR, ValidationPolicy.defaults(ValidationPolicy.Purpose.SERVER),
+                SessionBinding.PeerAuth.FULL), 2_000), "never another judgement's");
+        assertNull(v.recall(1_700, CHAIN, plain(), 61_500), "nor one that could no longer be resumed");
     }
 
     @Test
@@ -66,11 +79,12 @@ class FirstVerdictsTest {
     @Test
     void theOldestGoFirstBeyondTheCapacity() {
         FirstVerdicts v = new FirstVerdicts(60);
-        for (int i = 0; i <= FirstVerdicts.CAPACITY; i++) {
-            v.remember(i, CHAIN, plain(), EXPIRED);
+        v.remember(0, CHAIN, plain(), EXPIRED);
+        for (int i = 1; i <= FirstVerdicts.CAPACITY; i++) {
+            v.remember(i, CHAIN, plain(), ChainVerdict.OK);
         }
         assertEquals(FirstVerdicts.CAPACITY, v.size());
-        assertNull(v.recall(0, CHAIN, plain(), 1));
-        assertEquals(new FirstVerdicts.Codes(107, 107), v.recall(FirstVerdicts.CAPACITY, CHAIN, plain(), 1));
+        // the first session's own entry is gone: it gets the latest for its chain, not its 107
+        assertEquals(new FirstVerdicts.Codes(0, 0), v.recall(0, CHAIN, plain(), 1));
     }
 }
