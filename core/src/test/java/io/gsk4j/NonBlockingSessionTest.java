@@ -98,6 +98,12 @@ class NonBlockingSessionTest {
                     assertEquals(1, n);
                     got.write(one.get(0));
                     if (got.size() == 2001) {
+                        // the writer waits for us: nothing more is on its way, so this read must say
+                        // would-block (checked before the writer goes on, so no scheduling can hide it)
+                        one.clear();
+                        GskException none = assertThrows(GskException.class, () -> client.read(one));
+                        assertEquals(GskStatus.GSK_WOULD_BLOCK.code(), none.code(), none.getMessage());
+                        wouldBlock++;
                         more.countDown();
                     }
                 } catch (GskException e) {
