@@ -308,12 +308,12 @@ public final class Connection {
     /** The engine is done: the checks made after it, then the negotiated values. */
     private void finishHandshake(TlsDriver d, IoMode mode) throws GskException {
         checkRenegotiationIndication(d, mode);
-        checkResumedPeer(d, mode);
+        NegotiatedValues.PeerJudgement peer = judgePeer(d, mode);
         synchronized (this) {
             if (state == SessionState.CLOSED) {
                 throw new GskException(GskStatus.GSK_IBMI_ERROR_CLOSED, "the session was closed during the handshake");
             }
-            peerChain = NegotiatedValues.recordSuccess(values, setup, snapshot.engines());
+            peerChain = NegotiatedValues.recordSuccess(values, setup, snapshot.engines(), peer);
             state = SessionState.SECURE;
         }
     }
@@ -376,17 +376,17 @@ public final class Connection {
      * another session of the environment accepted (under PASSTHRU, say) and this one refuses ends
      * the handshake with the status a full handshake would have given.
      */
-    private void checkResumedPeer(TlsDriver d, IoMode mode) throws GskException {
-        Optional<ChainVerdict> refused = NegotiatedValues.refusalOfResumed(setup);
-        if (refused.isEmpty()) {
-            return;
+    private NegotiatedValues.PeerJudgement judgePeer(TlsDriver d, IoMode mode) throws GskException {
+        NegotiatedValues.PeerJudgement peer = NegotiatedValues.judgePeer(setup);
+        if (!peer.refused()) {
+            return peer;
         }
         if (mode == IoMode.BLOCKING) {
             d.closeOutboundQuietly(Deadline.afterMillis(ALERT_WAIT_MILLIS));
         } else {
             d.flushAlert(Deadline.NONE, mode);
         }
-        ChainVerdict v = refused.get();
+        ChainVerdict v = peer.verdict();
         throw failHandshake(GskException.validation(v.status(), v.validationCode(),
                 "the resumed session's peer chain fails this session's validation: " + v.reason(), null), mode);
     }

@@ -30,26 +30,35 @@ final class NegotiatedValues {
     }
 
     /**
-     * A resumed session whose peer's chain has no verdict under this session's judgement (another
-     * session of the environment, judging differently, began it: say PASSTHRU let an expired chain
-     * through and this session authenticates fully) is judged now; returns the verdict when this
-     * session refuses it, as its full handshake would have.
+     * The peer's chain and what it was found to be, worked out once after the engine's handshake:
+     * the trust manager's verdict (a full handshake), the codes a resumed session's full handshake
+     * recorded ({@code remembered}), or, for a resumed session with no verdict under this session's
+     * judgement (another session of the environment, judging differently, began it: say PASSTHRU
+     * let an expired chain through and this session authenticates fully), a verdict reached now,
+     * {@code refused} when this session refuses it as its full handshake would have.
      */
-    static Optional<ChainVerdict> refusalOfResumed(HandshakeSetup setup) {
-        if (setup.binding().verdict() != null) {
-            return Optional.empty(); // a full handshake: the trust manager judged it
-        }
-        SSLSession session = setup.engine().getSession();
-        List<X509Certificate> chain = peerCertificates(session);
-        if (chain.isEmpty() || setup.firstVerdicts().recall(session.getCreationTime(), chain, setup.binding(),
-                System.currentTimeMillis()) != null) {
-            return Optional.empty();
-        }
-        return setup.binding().judgeResumed(chain) ? Optional.of(setup.binding().verdict()) : Optional.empty();
+    record PeerJudgement(List<X509Certificate> chain, FirstVerdicts.Codes remembered, ChainVerdict verdict, boolean refused) {
     }
 
-    /** After a successful handshake; returns the peer's chain as it sent it (leaf first). */
-    static List<X509Certificate> recordSuccess(AttributeValues values, HandshakeSetup setup, TlsEngineSource engines) {
+    static PeerJudgement judgePeer(HandshakeSetup setup) {
+        SSLSession session = setup.engine().getSession();
+        List<X509Certificate> chain = peerCertificates(session);
+        ChainVerdict judged = setup.binding().verdict();
+        if (judged != null || chain.isEmpty()) {
+            return new PeerJudgement(chain, null, judged, false); // judged by the trust manager, or no chain
+        }
+        FirstVerdicts.Codes first = setup.firstVerdicts().recall(session.getCreationTime(), chain, setup.binding(),
+                System.currentTimeMillis());
+        if (first != null) {
+            return new PeerJudgement(chain, first, null, false);
+        }
+        boolean refused = setup.binding().judgeResumed(chain);
+        return new PeerJudgement(chain, null, setup.binding().verdict(), refused);
+    }
+
+    /** After a successful handshake, with {@link #judgePeer}'s answer; returns the peer's chain as it sent it (leaf first). */
+    static List<X509Certificate> recordSuccess(AttributeValues values, HandshakeSetup setup, TlsEngineSource engines,
+            PeerJudgement peer) {
         SSLSession session = setup.engine().getSession();
         TlsProtocol protocol = TlsProtocol.fromJdkName(session.getProtocol()).orElse(null);
         if (protocol != null) {
@@ -64,18 +73,10 @@ final class NegotiatedValues {
                 ? EnumValue.GSK_SID_NOT_FIRST : EnumValue.GSK_SID_IS_FIRST);
         setup.serverName(session).ifPresent(name -> values.record(BufferAttribute.GSK_SSL_EXTN_SERVERNAME, name));
         values.record(BufferAttribute.GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT, setup.binding().unknownRevocationSubject());
-        List<X509Certificate> peerChain = peerCertificates(session);
-        ChainVerdict verdict = setup.binding().verdict();
-        FirstVerdicts.Codes first = null;
+        FirstVerdicts.Codes first = peer.remembered();
+        ChainVerdict verdict = peer.verdict();
         if (verdict != null) {
-            setup.firstVerdicts().remember(session.getCreationTime(), peerChain, setup.binding(), verdict);
-        } else if (!peerChain.isEmpty()) {
-            // a resumed session: its chain was judged when the session began; report that verdict,
-            // or, when it is not known under this session's judgement, judge the chain again for the record
-            first = setup.firstVerdicts().recall(session.getCreationTime(), peerChain, setup.binding(), System.currentTimeMillis());
-            if (first == null) {
-                verdict = setup.binding().judgeAgain(peerChain);
-            }
+            setup.firstVerdicts().remember(session.getCreationTime(), peer.chain(), setup.binding(), verdict);
         }
         if (first != null) {
             values.record(NumericAttribute.GSK_CERTIFICATE_VALIDATION_CODE, first.status());
@@ -89,7 +90,7 @@ final class NegotiatedValues {
             values.record(NumericAttribute.GSK_CERTIFICATE_VALIDATION_CODE, code);
             values.record(NumericAttribute.GSK_LAST_VALIDATION_ERROR, code);
         }
-        return peerChain;
+        return peer.chain();
     }
 
     /** The two-character code where the suite has one, else its four hex digits. */

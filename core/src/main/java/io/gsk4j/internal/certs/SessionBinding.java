@@ -155,8 +155,8 @@ public final class SessionBinding {
         return !v.ok() && !(peerAuth == PeerAuth.PASSTHRU && v.passableInPassthru() && callback == null);
     }
 
-    /** Judges a chain without refusing or recording anything (for a resumed session's record). */
-    public ChainVerdict judgeAgain(List<X509Certificate> chain) {
+    /** Judges a chain without refusing or recording anything. */
+    private ChainVerdict judgeAgain(List<X509Certificate> chain) {
         return validator.validate(chain.toArray(new X509Certificate[0]), new java.util.Date(), policy);
     }
 
