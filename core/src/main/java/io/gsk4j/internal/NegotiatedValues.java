@@ -14,7 +14,6 @@ import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
@@ -95,7 +94,7 @@ final class NegotiatedValues {
 
     /** The two-character code where the suite has one, else its four hex digits. */
     private static String shortForm(CipherSpec spec) {
-        return spec.shortCode().orElse(String.format("%04X", spec.ianaCode()));
+        return spec.shortCode().orElseGet(() -> hex(new byte[] {(byte) (spec.ianaCode() >> 8), (byte) spec.ianaCode()}));
     }
 
     private static List<X509Certificate> peerCertificates(SSLSession session) {
@@ -110,11 +109,15 @@ final class NegotiatedValues {
         }
     }
 
+    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
+
+    /** Upper-case hex, as GSKit shows a session ID (and a cipher without a two-character code). */
     static String hex(byte[] bytes) {
-        StringBuilder sb = new StringBuilder(bytes.length * 2);
-        for (byte b : bytes) {
-            sb.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        char[] out = new char[bytes.length * 2];
+        for (int i = 0; i < bytes.length; i++) {
+            out[2 * i] = HEX_DIGITS[(bytes[i] >> 4) & 0xF];
+            out[2 * i + 1] = HEX_DIGITS[bytes[i] & 0xF];
         }
-        return sb.toString().toUpperCase(Locale.ROOT);
+        return new String(out);
     }
 }
