@@ -9,27 +9,28 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Waits, with a deadline, until a non-blocking channel is ready for one direction.
  *
- * <p>The selector is opened on first use: a session that never has to wait holds no extra
- * descriptors. It is kept for the session rather than shared: opening one costs a handful of
- * system calls once per session (a client's first wait is for the ServerHello), nothing
- * beside a handshake, and a private selector is what lets a close wake exactly this wait.
- * A wait costs a failed transfer (the readiness test itself), registration and
- * deregistration (epoll_ctl twice) and the select; a call that finds its bytes ready never
- * waits. Waiting on a selector (rather than a blocking channel read) is what makes an
- * interrupt harmless: the thread wakes with EINTR and the caller's socket stays open,
- * where an interrupted blocking channel operation would close it.
+ * <p>Each wait borrows a selector from the {@link SelectorPool} and gives it back when it
+ * ends: a session holds no extra descriptors between waits, and opening a selector (five
+ * system calls) is no longer paid once per session. A wait costs a failed transfer (the
+ * readiness test itself), registration and deregistration (epoll_ctl twice) and the select;
+ * a call that finds its bytes ready never waits. Waiting on a selector (rather than a blocking
+ * channel read) is what makes an interrupt harmless: the thread wakes with EINTR and the
+ * caller's socket stays open, where an interrupted blocking channel operation would close it.
  *
  * <p>The channel is registered only for the length of one wait: a registration that outlived
  * it would defer the program's own close of the socket (an abortive close with SO_LINGER 0
  * would not reset the connection until the session closed). A closed socket raises no
  * selector event, so a wait looks at the channel every {@link #CLOSE_CHECK_MILLIS}.
  *
- * <p>{@link #close()} never closes the selector under a waiting thread; the waiter leaves with
- * {@code GSK_IBMI_ERROR_CLOSED} and the selector is closed on its way out.
+ * <p>{@link #close()} wakes the waits in progress; each leaves with
+ * {@code GSK_IBMI_ERROR_CLOSED} and gives its selector back on its way out, so no selector is
+ * ever closed under a waiting thread.
  */
 final class ChannelWaiter implements AutoCloseable {
     /** How soon a wait notices that the program closed the socket under it (the asynchronous path: 1 s). */
@@ -37,8 +38,8 @@ final class ChannelWaiter implements AutoCloseable {
 
     private final SelectableChannel channel;
     private final int operation;
-    private Selector selector; // guarded by this
-    private int waiting; // guarded by this
+    /** The selectors of the waits in progress (a reader and a writer may wait at once). */
+    private final List<Selector> inUse = new ArrayList<>(1); // guarded by this
     private volatile boolean closed;
 
     ChannelWaiter(SelectableChannel channel, int operation) {
@@ -59,9 +60,9 @@ final class ChannelWaiter implements AutoCloseable {
         try {
             return awaitOn(s, deadline);
         } catch (ClosedSelectorException e) {
-            throw sessionClosed(); // cannot happen while we count as waiting; never let it escape
+            throw sessionClosed(); // cannot happen while we hold the selector; never let it escape
         } finally {
-            leave();
+            leave(s);
         }
     }
 
@@ -105,56 +106,39 @@ final class ChannelWaiter implements AutoCloseable {
         return new GskException(GskStatus.GSK_IBMI_ERROR_CLOSED, "the session was closed by another thread");
     }
 
-    private synchronized Selector enter() throws IOException {
+    private Selector enter() throws IOException {
         if (closed) {
             throw sessionClosed();
         }
-        if (selector == null) {
-            selector = Selector.open();
+        Selector s = SelectorPool.SHARED.borrow();
+        synchronized (this) {
+            inUse.add(s); // a close from now on wakes it; one before this is seen by the wait's first look at closed
         }
-        waiting++;
-        return selector;
+        return s;
     }
 
-    private synchronized void leave() {
-        waiting--;
-        if (closed && waiting == 0) {
-            closeSelector();
+    private void leave(Selector s) {
+        synchronized (this) {
+            inUse.remove(s);
         }
+        SelectorPool.SHARED.giveBack(s);
     }
 
     /** Ends the wait in progress, and every later one, with {@code GSK_IBMI_ERROR_CLOSED}. */
     void wakeUp() {
         closed = true;
-        Selector s;
+        List<Selector> now;
         synchronized (this) {
-            s = selector;
+            now = List.copyOf(inUse);
         }
-        if (s != null) {
+        for (Selector s : now) {
             s.wakeup();
         }
     }
 
-    /** As {@link #wakeUp()}, and releases the selector (now, or when the waiting thread leaves). */
+    /** As {@link #wakeUp()}: a waiter holds no selector of its own between waits. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (selector == null) {
-            return;
-        }
-        if (waiting > 0) {
-            selector.wakeup();
-        } else {
-            closeSelector();
-        }
-    }
-
-    private void closeSelector() {
-        try {
-            selector.close();
-        } catch (IOException ignored) {
-            // nothing the caller could do: the descriptors are released either way
-        }
-        selector = null;
+    public void close() {
+        wakeUp();
     }
 }
