@@ -115,7 +115,14 @@ public enum EnumAttribute implements Attribute {
     // gsk4j.engine decides. After init the get returns the engine in use (JSSE after a fallback;
     // Environment#engine() says why). docs/ARCHITECTURE.md, "TLS engines"
     GSK4J_TLS_ENGINE(9006, Scope.ENVIRONMENT, true, EnumValue.GSK4J_TLS_ENGINE_JSSE,
-            EnumValue.GSK4J_TLS_ENGINE_JSSE, EnumValue.GSK4J_TLS_ENGINE_BORINGSSL);
+            EnumValue.GSK4J_TLS_ENGINE_JSSE, EnumValue.GSK4J_TLS_ENGINE_BORINGSSL),
+    // gsk4j's own: when a blocking program's socket is made non-blocking for gsk4j's transfers.
+    // PER_CALL (the default) hands it back blocking after every call; PER_SESSION keeps it
+    // non-blocking from the session's first transfer until gsk_secure_soc_close (faster; the
+    // program must then not use the socket itself meanwhile). Unset, the system property
+    // gsk4j.modeSwitch (call | session) decides. docs/ROBUSTNESS.md, "The blocking mode"
+    GSK4J_BLOCKING_MODE_SWITCH(9007, Scope.BOTH, true, EnumValue.GSK4J_MODE_SWITCH_PER_CALL,
+            EnumValue.GSK4J_MODE_SWITCH_PER_CALL, EnumValue.GSK4J_MODE_SWITCH_PER_SESSION);
 
     private static final Tables.Lookup<EnumAttribute> LOOKUP = new Tables.Lookup<>(values());
 

@@ -60,7 +60,10 @@ public enum EnumValue {
     GSK4J_VALIDATION_PROFILE_JDK(9103),
     // gsk4j's own: GSK4J_TLS_ENGINE
     GSK4J_TLS_ENGINE_JSSE(9104),
-    GSK4J_TLS_ENGINE_BORINGSSL(9105);
+    GSK4J_TLS_ENGINE_BORINGSSL(9105),
+    // gsk4j's own: GSK4J_BLOCKING_MODE_SWITCH
+    GSK4J_MODE_SWITCH_PER_CALL(9106),
+    GSK4J_MODE_SWITCH_PER_SESSION(9107);
 
     private static final Map<Integer, EnumValue> BY_CODE = Tables.byId(values(), EnumValue::code);
     private static final Map<String, EnumValue> BY_NAME = Tables.byName(values(), EnumValue::names);

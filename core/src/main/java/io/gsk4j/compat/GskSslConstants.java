@@ -316,6 +316,7 @@ public interface GskSslConstants {
     int GSK4J_VALIDATION_PROFILE = 9001;
     int GSK4J_CRL_DP_ENABLE = 9005;
     int GSK4J_TLS_ENGINE = 9006;
+    int GSK4J_BLOCKING_MODE_SWITCH = 9007;
 
     // ---- GSK_ENUM_VALUE (EnumValue) ----
     int GSK_FALSE = 0;
@@ -365,6 +366,8 @@ public interface GskSslConstants {
     int GSK4J_VALIDATION_PROFILE_JDK = 9103;
     int GSK4J_TLS_ENGINE_JSSE = 9104;
     int GSK4J_TLS_ENGINE_BORINGSSL = 9105;
+    int GSK4J_MODE_SWITCH_PER_CALL = 9106;
+    int GSK4J_MODE_SWITCH_PER_SESSION = 9107;
 
     // ---- GSK_CALLBACK_ID (CallbackAttribute) ----
     int GSK_IO_CALLBACK = 800;

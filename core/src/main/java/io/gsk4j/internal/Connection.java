@@ -175,7 +175,8 @@ public final class Connection {
             case STEP_SETUP: {
                 Object[] envAndChannel = (Object[]) argument;
                 HandshakeSetup made = HandshakeSetup.create((EnvironmentSnapshot) envAndChannel[0], values, (Channel) envAndChannel[1]);
-                return new Prepared(made, new TlsDriver(made.engine(), made.channel(), made.helloCapture()));
+                return new Prepared(made, new TlsDriver(made.engine(), made.channel(), made.helloCapture(),
+                        ModeSwitch.perSession(values)));
             }
             case STEP_READ:
                 return readChecked(drv, (ByteBuffer) argument);

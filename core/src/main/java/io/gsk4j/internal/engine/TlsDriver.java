@@ -107,16 +107,30 @@ public final class TlsDriver implements AutoCloseable {
 
     /** @param helloCapture where to copy the peer's first handshake message, or null when nobody needs it */
     public TlsDriver(SSLEngine engine, SocketChannel channel, HelloCapture helloCapture) throws IOException {
-        this(engine, channel, Transport.of(channel), helloCapture);
+        this(engine, channel, Transport.of(channel), helloCapture, false);
+    }
+
+    /**
+     * @param helloCapture where to copy the peer's first handshake message, or null when nobody needs it
+     * @param modePerSession keep a blocking program's channel non-blocking from the first transfer
+     *     until {@link #close()} instead of handing it back after every call (GSK4J_BLOCKING_MODE_SWITCH)
+     */
+    public TlsDriver(SSLEngine engine, SocketChannel channel, HelloCapture helloCapture, boolean modePerSession) throws IOException {
+        this(engine, channel, Transport.of(channel), helloCapture, modePerSession);
     }
 
     /** For tests: the transfers go through {@code transport}; waits, mode and close stay with {@code channel}. */
     TlsDriver(SSLEngine engine, SocketChannel channel, Transport transport, HelloCapture helloCapture) {
+        this(engine, channel, transport, helloCapture, false);
+    }
+
+    TlsDriver(SSLEngine engine, SocketChannel channel, Transport transport, HelloCapture helloCapture,
+                      boolean modePerSession) {
         this.engine = engine;
         this.channel = channel;
         this.transport = transport;
         this.helloCapture = helloCapture;
-        this.channelMode = new ChannelMode(channel);
+        this.channelMode = new ChannelMode(channel, modePerSession);
         this.callerNonBlocking = !channel.isBlocking();
         this.readWaiter = new ChannelWaiter(channel, SelectionKey.OP_READ);
         this.writeWaiter = new ChannelWaiter(channel, SelectionKey.OP_WRITE);

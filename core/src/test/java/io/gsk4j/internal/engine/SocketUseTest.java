@@ -98,6 +98,11 @@ class SocketUseTest {
         final SSLEngine serverEngine;
 
         Pair() throws Exception {
+            this(false);
+        }
+
+        /** @param modePerSession the channel is held non-blocking for the session (GSK4J_BLOCKING_MODE_SWITCH) */
+        Pair(boolean modePerSession) throws Exception {
             link = Loopback.open();
             SSLContext serverContext = JdkPeer.context(SERVER);
             SSLContext clientContext = JdkPeer.context(null, CA.certificate());
@@ -108,8 +113,8 @@ class SocketUseTest {
             clientEngine.setUseClientMode(true);
             clientWire = new Counting(link.client);
             serverWire = new Counting(link.server);
-            client = new TlsDriver(clientEngine, link.client, clientWire, null);
-            server = new TlsDriver(serverEngine, link.server, serverWire, null);
+            client = new TlsDriver(clientEngine, link.client, clientWire, null, modePerSession);
+            server = new TlsDriver(serverEngine, link.server, serverWire, null, modePerSession);
             JdkPeer.Running<Void> serverSide = JdkPeer.start(() -> {
                 server.handshake(deadline());
                 return null;
@@ -242,7 +247,16 @@ class SocketUseTest {
 
     @Test
     void interruptsWhileDataFlowsNeverCloseTheProgramsSocket() throws Exception {
-        try (Pair pair = new Pair()) {
+        interruptTheReaderWhileDataFlows(false);
+    }
+
+    @Test
+    void interruptsWhileDataFlowsNeverCloseTheProgramsSocketWithTheModeHeldPerSession() throws Exception {
+        interruptTheReaderWhileDataFlows(true);
+    }
+
+    private static void interruptTheReaderWhileDataFlows(boolean modePerSession) throws Exception {
+        try (Pair pair = new Pair(modePerSession)) {
             AtomicBoolean stop = new AtomicBoolean();
             JdkPeer.Running<Void> writer = JdkPeer.start(() -> {
                 long position = 0;
@@ -310,6 +324,7 @@ class SocketUseTest {
             long got = read.get(30, TimeUnit.SECONDS);
             writer.result();
             assertTrue(pair.link.client.isOpen(), "an interrupt must not close the program's socket");
+            assertEquals(0, pair.clientWire.blockingTransfers, "every transfer ran with the channel non-blocking");
             assertEquals(300, interrupts, "the reader was interrupted while it read (" + eintr[0] + " EINTR)");
             assertTrue(got > 0);
         }
