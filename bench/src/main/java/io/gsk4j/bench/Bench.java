@@ -60,12 +60,14 @@ public final class Bench {
         List<Contender> gsks = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (String engine : o.engines) {
-            EngineChoice.Choice c = EngineChoice.check(engine, pki);
+            boolean perSession = engine.endsWith(GskContender.PER_SESSION);
+            String name = perSession ? engine.substring(0, engine.length() - GskContender.PER_SESSION.length()) : engine;
+            EngineChoice.Choice c = EngineChoice.check(name, pki);
             if (c.skipped() != null) {
                 skipped.add("gsk4j engine " + engine + ": skipped, " + c.skipped());
                 err.println(skipped.get(skipped.size() - 1));
             } else {
-                gsks.add(new GskContender(pki, c));
+                gsks.add(new GskContender(pki, c, perSession));
             }
         }
         Contender jsse = new JsseContender(pki);

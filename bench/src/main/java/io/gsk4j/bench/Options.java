@@ -13,7 +13,8 @@ final class Options {
             "  --rounds N       measured rounds per scenario (default 3); stacks rotate order each round",
             "  --warmup S       uncounted seconds per stack and scenario before the rounds (default 1)",
             "  --scenarios a,b  only scenarios whose name starts with one of these (default: all; see --list)",
-            "  --engines a,b    gsk4j engines to measure (default jsse,boringssl; one not available is skipped)",
+            "  --engines a,b    gsk4j engines to measure (default jsse,jsse/session,boringssl; one not available is",
+            "                   skipped; NAME/session: GSK4J_BLOCKING_MODE_SWITCH per session instead of per call)",
             "  --openssl false  leave out the OpenSSL processes",
             "  --bulk-mib N     MiB per bulk transfer (default 64)",
             "  --sessions N     idle sessions for the heap scenario (default 500)",
@@ -25,7 +26,7 @@ final class Options {
     int rounds = 3;
     double warmup = 1;
     List<String> scenarios = List.of();
-    List<String> engines = List.of("jsse", "boringssl");
+    List<String> engines = List.of("jsse", "jsse/session", "boringssl");
     boolean openssl = true;
     int bulkMib = 64;
     int sessions = 500;

@@ -136,7 +136,7 @@ final class Report {
 
     /** The human table: median (min-max) per stack, the ratios, CPU per operation. */
     void printTable(PrintStream out) {
-        String fmt = "%-27s %-16s %-9s %-24s %-24s %-24s %-24s %7s %7s  %s%n";
+        String fmt = "%-27s %-16s %-14s %-24s %-24s %-24s %-24s %7s %7s  %s%n";
         out.printf(fmt, "scenario", "unit", "engine", "gsk4j", "jsse", "openssl", "tcp (no TLS)", "x jsse", "x ossl",
                 "CPU us/op: gsk4j | jsse | openssl");
         for (Row row : rows) {

@@ -43,7 +43,15 @@ record Suite(boolean tls13, CertKind cert) {
 
     /** A gsk4j environment that can negotiate only this protocol and suite. */
     Environment environment(EnumValue type, Path store) throws GskException {
+        return environment(type, store, false);
+    }
+
+    /** As {@link #environment(EnumValue, Path)}; {@code modePerSession}: GSK4J_BLOCKING_MODE_SWITCH per session. */
+    Environment environment(EnumValue type, Path store, boolean modePerSession) throws GskException {
         Environment env = Environment.open();
+        if (modePerSession) {
+            env.set(EnumAttribute.GSK4J_BLOCKING_MODE_SWITCH, EnumValue.GSK4J_MODE_SWITCH_PER_SESSION);
+        }
         env.set(EnumAttribute.GSK_SESSION_TYPE, type);
         env.set(BufferAttribute.GSK_KEYRING_FILE, store.toString());
         env.set(BufferAttribute.GSK_KEYRING_PW, BenchPki.PASSWORD);
