@@ -71,8 +71,11 @@ final class NegotiatedValues {
         values.record(EnumAttribute.GSK_SID_FIRST, engines.resumed(setup.engine(), setup.startedAtMillis())
                 ? EnumValue.GSK_SID_NOT_FIRST : EnumValue.GSK_SID_IS_FIRST);
         setup.serverName(session).ifPresent(name -> values.record(BufferAttribute.GSK_SSL_EXTN_SERVERNAME, name));
-        values.record(BufferAttribute.GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT, setup.binding().unknownRevocationSubject());
         FirstVerdicts.Codes first = peer.remembered();
+        // a resumed session asked nobody about revocation: it reports what its full handshake learned
+        String unknownRevocation = setup.binding().unknownRevocationSubject();
+        values.record(BufferAttribute.GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT,
+                unknownRevocation == null && first != null ? first.unknownRevocationSubject() : unknownRevocation);
         ChainVerdict verdict = peer.verdict();
         if (verdict != null) {
             setup.firstVerdicts().remember(session.getCreationTime(), peer.chain(), setup.binding(), verdict);

@@ -4,6 +4,8 @@ import io.gsk4j.Environment;
 import io.gsk4j.GskException;
 import io.gsk4j.Session;
 import io.gsk4j.attr.NumericAttribute;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
 /**
@@ -28,8 +30,25 @@ public final class GskPair {
 
     public static Outcome connect(Environment serverEnv, Environment clientEnv) throws Exception {
         try (Loopback link = Loopback.open()) {
+            return handshake(link.server, link.client, serverEnv, clientEnv);
+        }
+    }
+
+    /**
+     * One connection to {@code listener}: a client can resume a session only with the peer (host
+     * and port) it made it with, so tests of resumption connect to one listener each time.
+     */
+    public static Outcome connect(ServerSocketChannel listener, Environment serverEnv, Environment clientEnv) throws Exception {
+        try (SocketChannel client = SocketChannel.open(listener.getLocalAddress()); SocketChannel server = listener.accept()) {
+            return handshake(server, client, serverEnv, clientEnv);
+        }
+    }
+
+    private static Outcome handshake(SocketChannel serverChannel, SocketChannel clientChannel, Environment serverEnv,
+            Environment clientEnv) throws Exception {
+        {
             Session server = serverEnv.openSession();
-            server.attach(link.server);
+            server.attach(serverChannel);
             server.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 10);
             JdkPeer.Running<Void> serverSide = JdkPeer.start(() -> {
                 try {
@@ -40,7 +59,7 @@ public final class GskPair {
                 return null;
             });
             Session client = clientEnv.openSession();
-            client.attach(link.client);
+            client.attach(clientChannel);
             client.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 10);
             long started = System.nanoTime();
             GskException failure = null;

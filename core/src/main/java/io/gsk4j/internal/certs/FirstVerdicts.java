@@ -32,8 +32,14 @@ public final class FirstVerdicts {
     /** Sessions remembered per environment; a session beyond them is simply judged again when resumed. */
     static final int CAPACITY = 4096;
 
-    /** What a full handshake recorded: GSK_CERTIFICATE_VALIDATION_CODE and GSK_LAST_VALIDATION_ERROR. */
-    public record Codes(int status, int validation) {
+    /**
+     * What a full handshake recorded: GSK_CERTIFICATE_VALIDATION_CODE, GSK_LAST_VALIDATION_ERROR
+     * and GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT (null when every revocation status was learned).
+     */
+    public record Codes(int status, int validation, String unknownRevocationSubject) {
+        public Codes(int status, int validation) {
+            this(status, validation, null);
+        }
     }
 
     private record Key(long created, Digest chain, Object judgement) {
@@ -91,7 +97,7 @@ public final class FirstVerdicts {
             return;
         }
         long expires = lifetimeMillis == Long.MAX_VALUE ? Long.MAX_VALUE : createdMillis + lifetimeMillis;
-        Codes codes = new Codes(verdict.status().code(), verdict.validationCode());
+        Codes codes = new Codes(verdict.status().code(), verdict.validationCode(), binding.unknownRevocationSubject());
         Entry entry = new Entry(codes, expires);
         synchronized (entries) {
             entries.put(new Key(createdMillis, digest, binding.judgement()), entry);

@@ -11,12 +11,14 @@ import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.support.GskPair;
+import io.gsk4j.support.Loopback;
 import io.gsk4j.support.RefusedPort;
 import io.gsk4j.support.Stores;
 import io.gsk4j.testpki.TestPki;
 import io.gsk4j.testpki.TestPki.Ca;
 import io.gsk4j.testpki.TestPki.Credential;
 import io.gsk4j.testpki.TestPki.KeyType;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Date;
@@ -103,6 +105,35 @@ class OcspHandshakeTest {
         Result r = handshake(server, OcspHandshakeTest::enable);
         assertEquals(0, r.code());
         assertEquals(server.leaf().getSubjectX500Principal().getName(), r.unknownSubject());
+    }
+
+    @Test
+    void aResumedSessionNamesTheCertificateItsFullHandshakeCouldNotCheck() throws Exception {
+        responder.status = new UnknownStatus();
+        Credential server = withAia();
+        Environment serverEnv = Stores.initialised(dir, EnumValue.GSK_SERVER_SESSION, Stores.pkcs12(dir, "server-resumed", server));
+        Environment clientEnv = Stores.environment(dir, EnumValue.GSK_CLIENT_SESSION,
+                Stores.pkcs12(dir, "client-resumed", null, ca.certificate()));
+        enable(clientEnv);
+        clientEnv.set(EnumAttribute.GSK_PROTOCOL_TLSV13, EnumValue.GSK_FALSE); // TLS 1.2 resumes within the handshake
+        clientEnv.init();
+        String subject = server.leaf().getSubjectX500Principal().getName();
+        try (ServerSocketChannel listener = Loopback.listen();
+             GskPair.Outcome full = GskPair.connect(listener, serverEnv, clientEnv)) {
+            assertEquals(null, full.failure());
+            assertEquals(EnumValue.GSK_SID_IS_FIRST, full.client().getEnum(EnumAttribute.GSK_SID_FIRST));
+            assertEquals(subject, full.client().getBuffer(BufferAttribute.GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT));
+            int asked = responder.requests();
+            try (GskPair.Outcome resumed = GskPair.connect(listener, serverEnv, clientEnv)) {
+                assertEquals(null, resumed.failure());
+                assertEquals(EnumValue.GSK_SID_NOT_FIRST, resumed.client().getEnum(EnumAttribute.GSK_SID_FIRST));
+                assertEquals(asked, responder.requests(), "a resumed session asks nobody");
+                assertEquals(subject, resumed.client().getBuffer(BufferAttribute.GSK_UNKNOWNREVOCATIONSTATUS_SUBJECT),
+                        "the status its full handshake could not learn is still unknown");
+            }
+        }
+        serverEnv.close();
+        clientEnv.close();
     }
 
     @Test
