@@ -133,7 +133,18 @@ class SplitTransportTest {
                 client.closeOutbound(deadline());
                 return null;
             });
-            assertArrayEquals(bulk, receiveToEnd(server, link.server));
+            byte[] received;
+            try {
+                received = receiveToEnd(server, link.server);
+            } catch (AssertionError stalled) {
+                try {
+                    writer.result(); // why the writer stopped sending, if it did
+                } catch (Throwable why) {
+                    stalled.addSuppressed(why);
+                }
+                throw stalled;
+            }
+            assertArrayEquals(bulk, received);
             writer.result();
 
             server.close();
@@ -145,9 +156,17 @@ class SplitTransportTest {
         return Deadline.afterMillis(WAIT_MILLIS);
     }
 
+    /**
+     * In calls of at most 16 KiB, each with its own deadline: a blocking write takes all it is
+     * given, and cut into single bytes 300 KB took more than one deadline on a loaded machine.
+     * The deadline is there to turn a stall into a failure, not to time the transfer.
+     */
     private static void writeAll(TlsDriver driver, ByteBuffer src) throws IOException {
         while (src.hasRemaining()) {
-            driver.write(src, deadline());
+            ByteBuffer slice = src.slice();
+            slice.limit(Math.min(slice.remaining(), 16 * 1024));
+            driver.write(slice, deadline());
+            src.position(src.position() + slice.position());
         }
     }
 
