@@ -107,6 +107,9 @@ public final class BoringSslEngineFactory implements TlsEngineFactory {
         private final SslContext server;
         private final String implementation;
         private final TicketKeys ticketKeys;
+        /** Read-only once made; a race only makes it twice. */
+        private volatile Set<String> implementedSuites;
+        private volatile Set<String> implementedProtocols;
 
         Source(SslContext client, SslContext server, String implementation) {
             this.client = client;
@@ -133,7 +136,7 @@ public final class BoringSslEngineFactory implements TlsEngineFactory {
          */
         @Override
         public void limit(SSLParameters params, SSLEngine engine) {
-            Set<String> implemented = new HashSet<>(Arrays.asList(engine.getSupportedCipherSuites())); // may hold nulls
+            Set<String> implemented = implementedSuites(engine);
             List<String> kept = new ArrayList<>();
             boolean tls13 = false;
             for (String suite : params.getCipherSuites()) {
@@ -147,9 +150,28 @@ public final class BoringSslEngineFactory implements TlsEngineFactory {
                 kept.addAll(0, TLS13_SUITES);
             }
             params.setCipherSuites(kept.toArray(new String[0]));
-            Set<String> protocols = new HashSet<>(Arrays.asList(engine.getSupportedProtocols()));
+            Set<String> protocols = implementedProtocols(engine);
             params.setProtocols(Arrays.stream(params.getProtocols()).filter(protocols::contains).toArray(String[]::new));
             params.setAlgorithmConstraints(null);
+        }
+
+        /** The library's suites, the same for every engine it makes: learned from the first (a set per handshake was a tenth of its Java time). */
+        private Set<String> implementedSuites(SSLEngine engine) {
+            Set<String> s = implementedSuites;
+            if (s == null) {
+                s = new HashSet<>(Arrays.asList(engine.getSupportedCipherSuites())); // may hold nulls
+                implementedSuites = s;
+            }
+            return s;
+        }
+
+        private Set<String> implementedProtocols(SSLEngine engine) {
+            Set<String> p = implementedProtocols;
+            if (p == null) {
+                p = new HashSet<>(Arrays.asList(engine.getSupportedProtocols()));
+                implementedProtocols = p;
+            }
+            return p;
         }
 
         /**
