@@ -9,7 +9,7 @@ import io.gsk4j.attr.EnumAttribute;
 import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.support.Blocking;
-import io.gsk4j.support.JdkPeer;
+import io.gsk4j.support.GskPair;
 import io.gsk4j.support.Loopback;
 import io.gsk4j.support.Stores;
 import io.gsk4j.testpki.TestPki;
@@ -65,18 +65,8 @@ class BlockingModeSwitchTest {
         if (clientSwitch != null) {
             client.set(EnumAttribute.GSK4J_BLOCKING_MODE_SWITCH, clientSwitch);
         }
-        server.attach(link.server);
-        client.attach(link.client);
-        server.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 20);
-        client.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 20);
         client.set(NumericAttribute.GSK_IBMI_READ_TIMEOUT, clientReadTimeoutMillis);
-        JdkPeer.Running<Void> serverSide = JdkPeer.start(() -> {
-            server.handshake();
-            return null;
-        });
-        client.handshake();
-        serverSide.result();
-        return new Session[] {client, server};
+        return GskPair.handshaken(link, client, server);
     }
 
     private static int status(Blocking.Call call) {

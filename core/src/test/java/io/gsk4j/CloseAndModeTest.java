@@ -14,7 +14,7 @@ import io.gsk4j.attr.EnumValue;
 import io.gsk4j.attr.MiscId;
 import io.gsk4j.attr.NumericAttribute;
 import io.gsk4j.support.Blocking;
-import io.gsk4j.support.JdkPeer;
+import io.gsk4j.support.GskPair;
 import io.gsk4j.support.Loopback;
 import io.gsk4j.support.SharedState;
 import io.gsk4j.support.Stores;
@@ -75,18 +75,8 @@ class CloseAndModeTest {
     private Session[] pair(Loopback link, boolean tls12Only, int clientReadTimeoutMillis) throws Exception {
         Session server = env(EnumValue.GSK_SERVER_SESSION, serverStore, tls12Only).openSession();
         Session client = env(EnumValue.GSK_CLIENT_SESSION, clientStore, tls12Only).openSession();
-        server.attach(link.server);
-        client.attach(link.client);
-        server.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 20);
-        client.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 20);
         client.set(NumericAttribute.GSK_IBMI_READ_TIMEOUT, clientReadTimeoutMillis);
-        JdkPeer.Running<Void> serverSide = JdkPeer.start(() -> {
-            server.handshake();
-            return null;
-        });
-        client.handshake();
-        serverSide.result();
-        return new Session[] {client, server};
+        return GskPair.handshaken(link, client, server);
     }
 
     /** A client session on {@code link} whose peer never answers, with no handshake timeout. */

@@ -41,7 +41,8 @@ class ServerLimitsTest {
         return pki.jdkClient();
     }
 
-    private static void await(String what, long seconds, BooleanSupplier condition) {
+    /** Polls {@code condition} until it holds, failing after {@code seconds}; also used by {@link ServerThreadsTest}. */
+    static void await(String what, long seconds, BooleanSupplier condition) {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

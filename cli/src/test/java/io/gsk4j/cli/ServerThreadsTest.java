@@ -10,7 +10,6 @@ import java.net.Socket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,21 +31,6 @@ class ServerThreadsTest {
         pki = new Pki(dir);
     }
 
-    private static void await(String what, long seconds, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + seconds + " s: " + what);
-            }
-            try {
-                Thread.sleep(10); // polling interval of a bounded wait, not a stand-in for the event
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
-
     @Test
     void threeHundredIdleConnectionsAddNoThreads() throws Exception {
         int before = gsk4jThreads().size();
@@ -57,7 +41,7 @@ class ServerThreadsTest {
                 for (int i = 0; i < 300; i++) {
                     idle.add(new Socket(InetAddress.getLoopbackAddress(), server.port));
                 }
-                await("300 connections open", 30, () -> server.command().openConnections() == 300);
+                ServerLimitsTest.await("300 connections open", 30, () -> server.command().openConnections() == 300);
                 List<String> threads = gsk4jThreads();
                 // 2 completion threads, at most 4 gsk4j I/O threads; none per connection
                 long takers = threads.stream().filter(n -> n.startsWith("gsk4j-server-")).count();

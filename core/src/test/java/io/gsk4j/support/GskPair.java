@@ -74,4 +74,23 @@ public final class GskPair {
             return new Outcome(failure, client, took);
         }
     }
+
+    /**
+     * Attaches both sessions to {@code link}'s channels and runs their handshakes to the end (the
+     * server's on a thread of its own), 20 s each: [0] client, [1] server. Settings a test needs
+     * are made on the sessions before.
+     */
+    public static Session[] handshaken(Loopback link, Session client, Session server) throws Exception {
+        server.attach(link.server);
+        client.attach(link.client);
+        server.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 20);
+        client.set(NumericAttribute.GSK_HANDSHAKE_TIMEOUT, 20);
+        JdkPeer.Running<Void> serverSide = JdkPeer.start(() -> {
+            server.handshake();
+            return null;
+        });
+        client.handshake();
+        serverSide.result();
+        return new Session[] {client, server};
+    }
 }
