@@ -67,18 +67,7 @@ final class GskContender implements Contender {
             }
         }
         try (GskEndpoints ep = new GskEndpoints(server, client)) {
-            switch (sc.kind()) {
-                case HANDSHAKE:
-                    return LoopbackRounds.handshakes(ep, sc.resumed(), nanos);
-                case BULK:
-                    return LoopbackRounds.bulk(ep, sc.upload(), budget.bulkBytes());
-                case ECHO:
-                    return LoopbackRounds.echo(ep, nanos);
-                case HEAP:
-                    return LoopbackRounds.heap(ep, budget.sessions(), budget.heapReadings());
-                default:
-                    throw new IllegalArgumentException(sc.name());
-            }
+            return LoopbackRounds.run(sc, ep, nanos, budget);
         }
     }
 }

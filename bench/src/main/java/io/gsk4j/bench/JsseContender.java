@@ -31,21 +31,11 @@ final class JsseContender implements Contender {
     public Sample run(Scenario sc, long nanos, Budget budget) throws Exception {
         Suite suite = sc.suite();
         SSLContext server = servers.get(suite.cert());
+        if (sc.kind() == Scenario.Kind.MEMORY) {
+            return MemoryHandshakes.run(client, server, e -> pin(e, suite), sc.resumed(), nanos);
+        }
         try (JsseEndpoints ep = new JsseEndpoints(suite, server, client)) {
-            switch (sc.kind()) {
-                case HANDSHAKE:
-                    return LoopbackRounds.handshakes(ep, sc.resumed(), nanos);
-                case MEMORY:
-                    return MemoryHandshakes.run(client, server, e -> pin(e, suite), sc.resumed(), nanos);
-                case BULK:
-                    return LoopbackRounds.bulk(ep, sc.upload(), budget.bulkBytes());
-                case ECHO:
-                    return LoopbackRounds.echo(ep, nanos);
-                case HEAP:
-                    return LoopbackRounds.heap(ep, budget.sessions(), budget.heapReadings());
-                default:
-                    throw new IllegalArgumentException(sc.name());
-            }
+            return LoopbackRounds.run(sc, ep, nanos, budget);
         }
     }
 

@@ -21,6 +21,22 @@ final class LoopbackRounds {
     private LoopbackRounds() {
     }
 
+    /** One round of a loopback scenario on {@code ep}, whichever stack it is. */
+    static Sample run(Scenario sc, Endpoints ep, long nanos, Contender.Budget budget) throws Exception {
+        switch (sc.kind()) {
+            case HANDSHAKE:
+                return handshakes(ep, sc.resumed(), nanos);
+            case BULK:
+                return bulk(ep, sc.upload(), budget.bulkBytes());
+            case ECHO:
+                return echo(ep, nanos);
+            case HEAP:
+                return heap(ep, budget.sessions(), budget.heapReadings());
+            default:
+                throw new IllegalArgumentException(sc.name() + " is not a loopback scenario");
+        }
+    }
+
     /** The server's side of a round, on its own thread; its CPU counts only while {@code counting}. */
     private abstract static class Server extends Thread {
         final AtomicLong cpu = new AtomicLong();
